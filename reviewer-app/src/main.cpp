@@ -1,0 +1,12 @@
+#include <QApplication>
+
+#include "MainWindow.h"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("tessera-reviewer");
+    QApplication::setOrganizationName("Tessera");
+    MainWindow window;
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,118 @@
+#include "infra/Settings.h"
+
+#include <Poco/Environment.h>
+#include <Poco/Path.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <vector>
+
+namespace tessera::infra {
+
+namespace {
+
+// Every configuration key an operator may set; the env name is TESSERA_ + upper(key, '.'->'_').
+const std::vector<std::string>& knownKeys() {
+    static const std::vector<std::string> keys = {
+        "http.port", "http.host", "http.threads", "http.max_body_bytes", "public.url", "data.dir",
+        "database.url", "smtp.url", "mail.from", "resources.dir", "demo", "organisation.name",
+        "session.idle_seconds", "session.absolute_seconds", "session.pending_seconds", "cookie.secure",
+        "argon2.memory_kib", "argon2.iterations", "argon2.parallelism", "terms.reacceptance_days",
+        "throttle.free_failures", "throttle.lock_failures", "throttle.lock_seconds", "throttle.window_seconds",
+        "log.format", "log.level"};
+    return keys;
+}
+
+std::string envName(const std::string& key) {
+    std::string out = "TESSERA_";
+    for (char c : key) out += (c == '.') ? '_' : char(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string defaultResourcesDir() {
+#ifdef TESSERA_DEFAULT_RESOURCES
+    if (std::filesystem::is_directory(TESSERA_DEFAULT_RESOURCES)) return TESSERA_DEFAULT_RESOURCES;
+#endif
+    if (std::filesystem::is_directory("resources/migrations")) return std::filesystem::absolute("resources").string();
+    return "/usr/share/tessera";
+}
+
+}  // namespace
+
+void applyEnvironmentOverrides(Poco::Util::AbstractConfiguration& config) {
+    for (const auto& key : knownKeys()) {
+        const std::string name = envName(key);
+        if (Poco::Environment::has(name)) config.setString(key, Poco::Environment::get(name));
+    }
+}
+
+Result<Settings> Settings::from(const Poco::Util::AbstractConfiguration& c) {
+    Settings s;
+    std::vector<FieldError> errors;
+    auto integer = [&](const std::string& key, auto& target, long long min, long long max) {
+        if (!c.hasProperty(key)) return;
+        try {
+            long long v = std::stoll(c.getString(key));
+            if (v < min || v > max) throw std::out_of_range("range");
+            target = static_cast<std::remove_reference_t<decltype(target)>>(v);
+        } catch (...) {
+            errors.push_back({key, "out_of_range",
+                              key + " (" + envName(key) + ") must be a whole number from " + std::to_string(min) +
+                                  " to " + std::to_string(max) + "."});
+        }
+    };
+    auto boolean = [&](const std::string& key, bool& target) {
+        if (!c.hasProperty(key)) return;
+        std::string v = c.getString(key);
+        std::transform(v.begin(), v.end(), v.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
+        if (v == "1" || v == "true" || v == "yes" || v == "on") target = true;
+        else if (v == "0" || v == "false" || v == "no" || v == "off" || v.empty()) target = false;
+        else errors.push_back({key, "not_boolean", key + " (" + envName(key) + ") must be 1/0, true/false."});
+    };
+    auto text = [&](const std::string& key, std::string& target) {
+        if (c.hasProperty(key)) target = c.getString(key);
+    };
+
+    integer("http.port", s.httpPort, 0, 65535);
+    text("http.host", s.httpHost);
+    integer("http.threads", s.httpThreads, 1, 1024);
+    integer("http.max_body_bytes", s.maxBodyBytes, 1024, 64LL * 1024 * 1024);
+    text("public.url", s.publicUrl);
+    text("data.dir", s.dataDir);
+    text("database.url", s.databaseUrl);
+    text("smtp.url", s.smtpUrl);
+    text("mail.from", s.mailFrom);
+    text("resources.dir", s.resourcesDir);
+    boolean("demo", s.demo);
+    text("organisation.name", s.organisationName);
+    integer("session.idle_seconds", s.sessionIdleSeconds, 60, 7 * 24 * 3600);
+    integer("session.absolute_seconds", s.sessionAbsoluteSeconds, 300, 30 * 24 * 3600);
+    integer("session.pending_seconds", s.pendingSessionSeconds, 60, 24 * 3600);
+    boolean("cookie.secure", s.cookieSecure);
+    integer("argon2.memory_kib", s.argon2MemoryKiB, 8, 4 * 1024 * 1024);
+    integer("argon2.iterations", s.argon2Iterations, 1, 100);
+    integer("argon2.parallelism", s.argon2Parallelism, 1, 64);
+    integer("terms.reacceptance_days", s.termsReacceptanceDays, 1, 3650);
+    integer("throttle.free_failures", s.throttleFreeFailures, 0, 100);
+    integer("throttle.lock_failures", s.throttleLockFailures, 1, 1000);
+    integer("throttle.lock_seconds", s.throttleLockSeconds, 1, 7 * 24 * 3600);
+    integer("throttle.window_seconds", s.throttleWindowSeconds, 60, 7 * 24 * 3600);
+    text("log.format", s.logFormat);
+    text("log.level", s.logLevel);
+
+    if (s.logFormat != "json" && s.logFormat != "text")
+        errors.push_back({"log.format", "unknown", "log.format (TESSERA_LOG_FORMAT) must be json or text."});
+    if (s.dataDir.empty()) errors.push_back({"data.dir", "empty", "data.dir (TESSERA_DATA_DIR) must not be empty."});
+    if (!errors.empty()) return Error::invalid("bad_configuration", "The configuration has errors.", errors);
+
+    if (s.publicUrl.empty()) s.publicUrl = "http://localhost:" + std::to_string(s.httpPort);
+    while (!s.publicUrl.empty() && s.publicUrl.back() == '/') s.publicUrl.pop_back();
+    if (s.databaseUrl.empty()) s.databaseUrl = "sqlite://" + s.sqlitePath();
+    if (s.resourcesDir.empty()) s.resourcesDir = defaultResourcesDir();
+    // A cookie without Secure is only acceptable when the service is plain-http on this machine.
+    if (!c.hasProperty("cookie.secure")) s.cookieSecure = s.publicUrl.rfind("https://", 0) == 0;
+    return s;
+}
+
+}  // namespace tessera::infra

@@ -1,0 +1,59 @@
+#pragma once
+// Operator configuration: defaults, then a properties/INI file, then TESSERA_* environment
+// variables (key "http.port" <- TESSERA_HTTP_PORT). Read once at start-up into plain values.
+#include <Poco/Util/AbstractConfiguration.h>
+
+#include <cstdint>
+#include <string>
+
+#include "tessera/shared/Result.h"
+
+namespace tessera::infra {
+
+struct Settings {
+    int httpPort = 8080;
+    std::string httpHost = "0.0.0.0";
+    int httpThreads = 16;
+    std::size_t maxBodyBytes = 64 * 1024;
+    std::string publicUrl;  // the issuer; default http://localhost:PORT
+    std::string dataDir = "./var";
+    std::string databaseUrl;  // default: sqlite in dataDir
+    std::string smtpUrl;      // empty: write .eml files to dataDir/outbox
+    std::string mailFrom = "Tessera <no-reply@tessera.localhost>";
+    std::string resourcesDir;  // migrations, templates, catalogues, password list
+    bool demo = false;
+    std::string organisationName = "Tessera";
+
+    // Sessions
+    std::int64_t sessionIdleSeconds = 30 * 60;
+    std::int64_t sessionAbsoluteSeconds = 12 * 3600;
+    std::int64_t pendingSessionSeconds = 60 * 60;  // sign-up and second-factor stages
+    bool cookieSecure = true;                       // may be off only for plain-http localhost
+
+    // Password hashing (OWASP: Argon2id m=19 MiB, t=2, p=1 or stronger)
+    std::uint32_t argon2MemoryKiB = 19456;
+    std::uint32_t argon2Iterations = 2;
+    std::uint32_t argon2Parallelism = 1;
+
+    // Terms must be re-accepted after this many days even without a new version.
+    std::int64_t termsReacceptanceDays = 365;
+
+    // Throttling of failed sign-ins
+    int throttleFreeFailures = 3;       // failures before delays start
+    int throttleLockFailures = 10;      // failures that lock the account or address for a while
+    std::int64_t throttleLockSeconds = 15 * 60;
+    std::int64_t throttleWindowSeconds = 60 * 60;
+
+    std::string logFormat = "json";  // json | text
+    std::string logLevel = "information";
+
+    // Reads every key from config (with env overrides applied); validates values.
+    static Result<Settings> from(const Poco::Util::AbstractConfiguration& config);
+    std::string sqlitePath() const { return dataDir + "/tessera.db"; }
+    std::string outboxDir() const { return dataDir + "/outbox"; }
+};
+
+// Copies TESSERA_* environment variables over the configuration keys they name.
+void applyEnvironmentOverrides(Poco::Util::AbstractConfiguration& config);
+
+}  // namespace tessera::infra

@@ -1,0 +1,41 @@
+#pragma once
+// Routes a method and path to a handler. Patterns are literal segments and {name}
+// parameters ("/api/v1/sessions/{id}"). A known path with the wrong method answers 405
+// with Allow; an unknown path 404.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "web/Request.h"
+
+namespace tessera::web {
+
+using Handler = std::function<void(Request&)>;
+
+class Router {
+public:
+    void add(const std::string& method, const std::string& pattern, Handler handler);
+    void get(const std::string& p, Handler h) { add("GET", p, std::move(h)); }
+    void post(const std::string& p, Handler h) { add("POST", p, std::move(h)); }
+    void patch(const std::string& p, Handler h) { add("PATCH", p, std::move(h)); }
+    void put(const std::string& p, Handler h) { add("PUT", p, std::move(h)); }
+    void del(const std::string& p, Handler h) { add("DELETE", p, std::move(h)); }
+
+    struct Match {
+        const Handler* handler = nullptr;  // null: no route for this method
+        std::map<std::string, std::string> params;
+        std::vector<std::string> allowed;  // methods the path accepts (for 405)
+    };
+    Match match(const std::string& method, const std::string& path) const;
+
+private:
+    struct Route {
+        std::string method;
+        std::vector<std::string> segments;
+        Handler handler;
+    };
+    static std::vector<std::string> split(const std::string& path);
+    std::vector<Route> routes_;
+};
+
+}  // namespace tessera::web

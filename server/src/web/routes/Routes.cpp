@@ -1,0 +1,24 @@
+#include "web/routes/Routes.h"
+
+#include "core/terms/TermsService.h"
+#include "web/Services.h"
+
+namespace tessera::web {
+
+void registerRoutes(Router& router, Services& services) {
+    registerOperationsRoutes(router, services);
+    registerSignInRoutes(router, services);
+    registerSessionRoutes(router, services);
+    registerSecondFactorRoutes(router, services);
+    registerAccountRoutes(router, services);
+    registerTermsRoutes(router, services);
+    registerProfileRoutes(router, services);
+    registerPasswordResetRoutes(router, services);
+}
+
+Status seedReferenceData(Services& services) {
+    if (auto terms = core::seedTerms(services); !terms) return terms;
+    return {};
+}
+
+}  // namespace tessera::web

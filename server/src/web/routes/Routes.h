@@ -1,0 +1,27 @@
+#pragma once
+// Every route of the server, registered in one place so the API surface is easy to read.
+#include "tessera/shared/Result.h"
+#include "web/Services.h"
+#include "web/Router.h"
+
+namespace tessera::web {
+
+
+void registerRoutes(Router& router, Services& services);
+// Reference data every installation needs (the first terms version, ...), created if missing.
+Status seedReferenceData(Services& services);
+
+// One function per capability, each in its own file under web/routes/.
+void registerOperationsRoutes(Router& router, Services& services);
+// Registration, email verification, terms, profile and password reset (AccountRoutes.cpp,
+// TermsRoutes.cpp, ProfileRoutes.cpp, PasswordResetRoutes.cpp).
+void registerAccountRoutes(Router& router, Services& services);
+void registerTermsRoutes(Router& router, Services& services);
+void registerProfileRoutes(Router& router, Services& services);
+void registerPasswordResetRoutes(Router& router, Services& services);
+// Two-factor set-up, sign-in and sessions (SecondFactorRoutes.cpp, SignInRoutes.cpp, SessionRoutes.cpp).
+void registerSecondFactorRoutes(Router& router, Services& services);
+void registerSignInRoutes(Router& router, Services& services);
+void registerSessionRoutes(Router& router, Services& services);
+
+}  // namespace tessera::web
