@@ -5,6 +5,7 @@
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/ServerApplication.h>
 
+#include <csignal>
 #include <iostream>
 
 #include "infra/JsonLogFormatter.h"
@@ -33,6 +34,8 @@ protected:
     }
 
     int main(const std::vector<std::string>&) override {
+        // A peer closing a TLS or SMTP connection mid-write must be an error value, not a crash.
+        std::signal(SIGPIPE, SIG_IGN);
         if (help_) {
             printHelp();
             return EXIT_OK;

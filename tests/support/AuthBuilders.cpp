@@ -36,6 +36,13 @@ std::string RecordingMailer::lastCodeTo(const std::string& to) const {
 
 infra::PasswordHashParams cheapPasswordHashing() { return {1024, 1, 1}; }
 
+void useCheapPasswordHashing(infra::Settings& settings) {
+    const auto p = cheapPasswordHashing();
+    settings.argon2MemoryKiB = p.memoryKiB;
+    settings.argon2Iterations = p.iterations;
+    settings.argon2Parallelism = p.parallelism;
+}
+
 AuthTestContext::AuthTestContext(const std::string& backend)
     : database_(std::make_unique<TestDatabase>(backend)), db_(&database_->db()), passwords_(cheapPasswordHashing()) {
     auto box = infra::SecretBox::create(infra::SecretBox::generateKey());

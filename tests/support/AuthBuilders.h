@@ -35,6 +35,8 @@ private:
 
 // Argon2 parameters that keep tests fast; production strength is covered by infra tests.
 infra::PasswordHashParams cheapPasswordHashing();
+// The same for a TestServer: pass as its settings tweak.
+void useCheapPasswordHashing(infra::Settings& settings);
 
 class AuthTestContext {
 public:

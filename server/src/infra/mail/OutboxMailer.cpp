@@ -44,7 +44,11 @@ Status ensureDirectory(const std::string& directory) {
         built /= part;
         if (part.empty() || part == built.root_path()) continue;
         if (::mkdir(built.c_str(), 0700) != 0 && errno != EEXIST) {
-            return outboxError("create the mail outbox folder", built.string(), errno);
+            const int err = errno;
+            struct stat existing {};
+            // mkdir can fail with EACCES on a folder that exists (unwritable parent): fine.
+            if (::stat(built.c_str(), &existing) == 0 && S_ISDIR(existing.st_mode)) continue;
+            return outboxError("create the mail outbox folder", built.string(), err);
         }
     }
     struct stat st {};

@@ -367,6 +367,7 @@ Result<std::shared_ptr<SmtpMailer::Tls>> SmtpMailer::tls() {
     } catch (const Poco::Exception& e) {
         std::string message = "Cannot set up TLS for the SMTP server: " + e.displayText();
         if (!config_.caFile.empty()) message += " (check that cafile=" + config_.caFile + " is a readable PEM file)";
+        logger().warning(message);
         return Error::unavailable("mail_unavailable", message);
     }
 }
@@ -379,6 +380,15 @@ Status SmtpMailer::send(const MailMessage& message) {
         return Status(Error::unavailable("mail_unavailable", std::move(text)));
     };
 
+    std::optional<mime::RenderedMail> rendered;
+    try {
+        auto made = mime::render(message, config_.from, clock_.now());
+        if (!made) return made.error();
+        rendered = std::move(*made);
+    } catch (const std::exception& e) {  // only the random source (OpenSSL) or the allocator
+        return fail(std::string("cannot prepare the message: ") + e.what());
+    }
+
     std::shared_ptr<Tls> tls;
     if (config_.implicitTls || config_.startTls != StartTls::Off) {
         auto made = this->tls();
@@ -387,11 +397,8 @@ Status SmtpMailer::send(const MailMessage& message) {
     }
 
     SigPipeGuard sigPipeGuard;
-    const char* stage = "preparing the message";
+    const char* stage = "connecting";
     try {
-        auto rendered = mime::render(message, config_.from, clock_.now());
-        if (!rendered) return rendered.error();
-
         const Poco::Timespan timeout(static_cast<long>(config_.timeout.count()), 0);
         stage = "looking up the host name";
         const Poco::Net::SocketAddress address(config_.host, config_.port);

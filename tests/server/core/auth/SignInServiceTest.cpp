@@ -131,6 +131,7 @@ TEST_CASE("TOTP codes more than one step away are refused", "[core][auth][signin
         CHECK(refused.error().kind == ErrorKind::Unauthorized);
     }
     CHECK(countAudit(ctx, account.id, "signin.failed") == 4);
+    t.clock().advance(2);  // four failures: the throttle asks for a 2-second pause
     auto nextStep = SignInService(ctx).withSecondFactor(callerFor(progress.session),
                                                        code(totpCode(account.totpSecret, t.clock(), 1)));
     CHECK(nextStep.ok());
