@@ -82,8 +82,8 @@ RegisteredCitizen registerAndVerify(ApiClient& client, TestServer& server,
                                     const std::string& email = "grace@example.org");
 
 // Row counts of every account table, and the full contents of the rows a refused request
-// could touch (accounts, sessions, terms acceptances). Wrong code attempts are counted by
-// design, so one_time_codes is compared by row count only.
+// could touch (accounts, sessions but for their last activity time, terms acceptances).
+// Wrong code attempts are counted by design, so one_time_codes is compared by row count only.
 struct DatabaseSnapshot {
     std::map<std::string, std::int64_t> counts;
     std::string accounts;

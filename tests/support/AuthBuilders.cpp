@@ -85,7 +85,7 @@ TestAccount makeAccount(core::Context& ctx, const AccountSpec& spec) {
 
     core::TermsService terms(ctx);
     std::vector<std::string> termsIds;
-    if (auto current = terms.current("en"))
+    if (auto current = terms.current("en"); current && spec.acceptTerms)
         for (const auto& d : *current) termsIds.push_back(d.id);
     auto written = ctx.db.transaction<void>([&](Poco::Data::Session& s) -> Status {
         if (auto inserted = ctx.accounts.insert(s, a); !inserted) return inserted;

@@ -71,6 +71,7 @@ struct AccountSpec {
     core::AccountStatus status = core::AccountStatus::Active;
     bool emailVerified = true;
     core::SecondFactorMethod secondFactor = core::SecondFactorMethod::Totp;
+    bool acceptTerms = true;  // false: held at the terms gate once signed in
 };
 
 struct TestAccount {
@@ -80,8 +81,8 @@ struct TestAccount {
     std::string totpSecret;  // raw bytes; empty unless secondFactor is Totp
 };
 
-// Writes the account (accepting the terms in force, if any, so it is not held at the terms
-// gate). status Active with secondFactor None is refused: such an account cannot exist.
+// Writes the account (accepting the terms in force, if any, unless spec.acceptTerms is
+// false). status Active with secondFactor None is refused: such an account cannot exist.
 TestAccount makeAccount(core::Context& ctx, const AccountSpec& spec = {});
 // Presets for the stages of set-up.
 AccountSpec activeWithTotp(std::string email = "ada@example.org");

@@ -132,7 +132,7 @@ TEST_CASE("Bad registration requests get a clear problem and change nothing", "[
             CHECK(fields.fieldError("consent") == "consent_required");
             CHECK(fields.fieldError("acceptTerms") == "required");
 
-            auto common = client.post("/api/v1/accounts", toJson(registrationJson(terms, kEmail, "iloveyou123")));
+            auto common = client.post("/api/v1/accounts", toJson(registrationJson(terms, kEmail, "qwerty123")));
             CHECK(common.status == 400);
             CHECK(common.fieldError("password") == "common_password");
 

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <Poco/JSON/Array.h>
+
 #include "infra/Encoding.h"
 #include "support/ApiClient.h"
 #include "support/AuthBuilders.h"
@@ -105,4 +107,60 @@ TEST_CASE("HTTP recovery codes can be replaced by a signed-in citizen", "[web][2
     CHECK(later.post("/api/v1/sessions/second-factor", json({{"recoveryCode", old[0]}})).status == 401);
     CHECK(later.post("/api/v1/sessions/second-factor", json({{"recoveryCode", codes->getElement<std::string>(0)}}))
               .status == 200);
+}
+
+TEST_CASE("From registration to a TOTP sign-in over HTTP", "[web][2fa]") {
+    for (const auto& backend : backends()) {
+        DYNAMIC_SECTION(backend) {
+            TestServer server(backend, useCheapPasswordHashing);
+            ApiClient client(server.port());
+            auto terms = client.get("/api/v1/terms/current");
+            REQUIRE(terms.status == 200);
+            Poco::JSON::Array accepted;
+            auto documents = terms.json()->getArray("documents");
+            for (std::size_t i = 0; i < documents->size(); ++i)
+                accepted.add(documents->getObject(static_cast<unsigned>(i))->getValue<std::string>("id"));
+            const std::string email = "grace@example.org", password = "a long and private passphrase";
+            auto registered = client.post("/api/v1/accounts", json({{"name", "Grace Hopper"},
+                                                                    {"email", email},
+                                                                    {"password", password},
+                                                                    {"language", "en"},
+                                                                    {"acceptTerms", accepted},
+                                                                    {"consent", true}}));
+            REQUIRE(registered.status == 201);
+            // Set-up cannot start before the email is verified.
+            CHECK(client.post("/api/v1/accounts/me/2fa/totp").problemCode() == "wrong_stage");
+            REQUIRE(client.post("/api/v1/accounts/me/email/verify", json({{"code", server.lastCodeSentTo(email)}}))
+                        .status == 200);
+
+            auto started = client.post("/api/v1/accounts/me/2fa/totp");
+            REQUIRE(started.status == 200);
+            const std::string secret =
+                *tessera::infra::encoding::unbase32(started.json()->getValue<std::string>("secret"));
+            REQUIRE(client.post("/api/v1/accounts/me/2fa/totp/confirm", json({{"code", totpCode(secret, server.clock())}}))
+                        .status == 200);
+            CHECK(client.get("/api/v1/sessions").status == 200);
+            CHECK(client.del("/api/v1/sessions/current").status == 204);
+
+            server.clock().advance(30);
+            REQUIRE(postPassword(client, email, password).status == 200);
+            auto signedIn =
+                client.post("/api/v1/sessions/second-factor", json({{"code", totpCode(secret, server.clock())}}));
+            CHECK(signedIn.status == 200);
+        }
+    }
+}
+
+TEST_CASE("A citizen who must accept new terms can still manage sessions but nothing else", "[web][2fa]") {
+    TestServer server("sqlite", useCheapPasswordHashing);
+    AccountSpec spec = activeWithTotp();
+    spec.acceptTerms = false;
+    auto account = makeAccount(server.services(), spec);
+    ApiClient client(server.port());
+    REQUIRE(signInWithTotp(client, server.clock(), account).status == 200);
+    auto gated = client.post("/api/v1/accounts/me/2fa/recovery-codes");
+    CHECK(gated.status == 403);
+    CHECK(gated.problemCode() == "terms_acceptance_required");
+    CHECK(client.get("/api/v1/sessions").status == 200);
+    CHECK(client.del("/api/v1/sessions/current").status == 204);
 }

@@ -3,6 +3,7 @@
 // email codes at set-up. The code is in the body only (never the subject, which mail clients
 // show in notifications and lists). English only for now: core/accounts/AccountMail.h has the
 // translated account mails, whose list of kinds belongs to the accounts capability.
+#include <cstdint>
 #include <string>
 
 #include "core/accounts/Account.h"

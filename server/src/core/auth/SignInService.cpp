@@ -214,6 +214,8 @@ Result<NewSession> SignInService::withSecondFactor(const Caller& caller, const S
         return Error::conflict("wrong_stage", "Sign in with your email address and password first.");
     auto account = ctx_.accounts.findById(caller.session.accountId);
     if (!account) return Error::unauthorized("sign_in_required", "Your session has ended; sign in again.");
+    if (account->status == AccountStatus::Disabled)  // disabled since the password step
+        return Error::forbidden("account_disabled", "This account is disabled; contact support.");
     const std::vector<std::string> subjects{LoginThrottle::accountSubject(account->id),
                                             LoginThrottle::emailSubject(account->email),
                                             LoginThrottle::addressSubject(caller.clientAddress)};

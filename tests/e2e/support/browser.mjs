@@ -1,0 +1,86 @@
+// Debian's Chromium driven by playwright-core (no downloaded browser). One browser per test file;
+// a context per (viewport, language) so cookies and sessions never leak between cases.
+import { existsSync } from 'node:fs';
+import { before, after } from 'node:test';
+import { chromium } from 'playwright-core';
+
+export const chromiumPath = process.env.TESSERA_E2E_CHROMIUM || '/usr/bin/chromium';
+
+export const VIEWPORTS = {
+  phone: { width: 375, height: 812 },
+  desktop: { width: 1280, height: 900 },
+};
+
+export const LANGUAGES = ['en', 'fr', 'gd'];
+
+export async function launchBrowser() {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium (or set TESSERA_E2E_CHROMIUM)`);
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+// viewport: 'phone' | 'desktop' | {width, height}. locale sets Accept-Language (the portal's last
+// choice of language, after the switch and the account's preference).
+export async function newContext(browser, { baseURL, viewport = 'desktop', locale = 'en', storageState } = {}) {
+  const size = typeof viewport === 'string' ? VIEWPORTS[viewport] : viewport;
+  if (!size) throw new Error(`unknown viewport ${viewport}`);
+  const phone = size.width < 600;
+  const context = await browser.newContext({
+    baseURL,
+    viewport: size,
+    locale,
+    extraHTTPHeaders: { 'Accept-Language': locale },
+    isMobile: phone,
+    hasTouch: phone,
+    deviceScaleFactor: 1,
+    storageState,
+  });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
+  return context;
+}
+
+// Fails a page whose response is an HTTP error or whose scripts throw; returns the collected
+// problems so a test can assert there were none.
+export function watchPage(page) {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 500) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  return problems;
+}
+
+// For a test file: `const browser = useBrowser();` then `browser.get()` inside tests.
+export function useBrowser() {
+  let instance;
+  before(async () => {
+    instance = await launchBrowser();
+  });
+  after(async () => {
+    await instance?.close();
+  });
+  return {
+    get() {
+      if (!instance) throw new Error('the browser is not started yet (use it inside a test)');
+      return instance;
+    },
+  };
+}
