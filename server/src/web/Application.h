@@ -27,6 +27,8 @@ public:
     const infra::Settings& settings() const { return settings_; }
     store::Database& database() { return *db_; }
     Services& services() { return *services_; }
+    // Read-only: the routes the server answers (tests compare them with the OpenAPI document).
+    const Router& router() const { return router_; }
 
 private:
     Application() = default;

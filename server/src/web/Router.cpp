@@ -20,7 +20,14 @@ std::vector<std::string> Router::split(const std::string& path) {
 }
 
 void Router::add(const std::string& method, const std::string& pattern, Handler handler) {
-    routes_.push_back({method, split(pattern), std::move(handler)});
+    routes_.push_back({method, pattern, split(pattern), std::move(handler)});
+}
+
+std::vector<std::pair<std::string, std::string>> Router::routes() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    out.reserve(routes_.size());
+    for (const auto& route : routes_) out.emplace_back(route.method, route.pattern);
+    return out;
 }
 
 Router::Match Router::match(const std::string& method, const std::string& path) const {

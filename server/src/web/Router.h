@@ -3,7 +3,9 @@
 // parameters ("/api/v1/sessions/{id}"). A known path with the wrong method answers 405
 // with Allow; an unknown path 404.
 #include <functional>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "web/Request.h"
@@ -28,9 +30,14 @@ public:
     };
     Match match(const std::string& method, const std::string& path) const;
 
+    // Every registered (method, pattern) in registration order, patterns as written
+    // ("/api/v1/sessions/{id}"): what the OpenAPI document is checked against.
+    std::vector<std::pair<std::string, std::string>> routes() const;
+
 private:
     struct Route {
         std::string method;
+        std::string pattern;
         std::vector<std::string> segments;
         Handler handler;
     };
