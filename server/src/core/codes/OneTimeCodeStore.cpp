@@ -38,14 +38,17 @@ Result<std::string> OneTimeCodeStore::issue(Poco::Data::Session& s, const std::s
     {
         Poco::Int64 since = t - 3600;
         Poco::Data::Statement st(s);
-        st << db_.sql("SELECT created_at FROM one_time_codes WHERE account_id = ? AND purpose = ? AND created_at > ? "
-                      "ORDER BY created_at DESC"),
+        st << db_.sql("SELECT created_at, used_at FROM one_time_codes WHERE account_id = ? AND purpose = ? "
+                      "AND created_at > ? ORDER BY created_at DESC"),
             use(acc), use(p), use(since);
         st.execute();
         Poco::Data::RecordSet rs(st);
         if (rs.rowCount() > 0) {
             const std::int64_t newest = rs.value(0, 0).convert<Poco::Int64>();
-            if (t - newest < policy.resendIntervalSeconds)
+            const bool newestSpent = rs.value(1, 0).convert<Poco::Int64>() != 0;
+            // The interval stops a flood of mails while a code is still waiting to be used;
+            // once it has been used (e.g. a sign-in, then sign-out), a new one may go at once.
+            if (!newestSpent && t - newest < policy.resendIntervalSeconds)
                 return Error::tooMany("resend_throttled", "A code was sent less than " +
                                                               std::to_string(policy.resendIntervalSeconds) +
                                                               " seconds ago; wait a moment before asking again.");
