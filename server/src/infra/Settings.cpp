@@ -17,6 +17,7 @@ const std::vector<std::string>& knownKeys() {
     static const std::vector<std::string> keys = {
         "http.port", "http.host", "http.threads", "http.max_body_bytes", "public.url", "data.dir",
         "database.url", "smtp.url", "mail.from", "resources.dir", "demo", "organisation.name",
+        "organisation.logo_url", "organisation.colour", "web.assets_dir", "web.phase",
         "session.idle_seconds", "session.absolute_seconds", "session.pending_seconds", "cookie.secure",
         "argon2.memory_kib", "argon2.iterations", "argon2.parallelism", "terms.reacceptance_days",
         "throttle.free_failures", "throttle.lock_failures", "throttle.lock_seconds", "throttle.window_seconds",
@@ -38,7 +39,34 @@ std::string defaultResourcesDir() {
     return "/usr/share/tessera";
 }
 
+bool isHexColour(const std::string& v) {
+    return v.size() == 7 && v[0] == '#' &&
+           std::all_of(v.begin() + 1, v.end(), [](unsigned char c) { return std::isxdigit(c) != 0; });
+}
+
+// A path on this site ("/brand/logo.svg") or an https URL, with nothing that could break out
+// of an HTML attribute or a CSP source list.
+bool isLogoUrl(const std::string& v) {
+    if (v.empty()) return true;
+    const bool sitePath = v.size() > 1 && v[0] == '/' && v[1] != '/' && v[1] != '\\';
+    if (!sitePath && v.rfind("https://", 0) != 0) return false;
+    return std::none_of(v.begin(), v.end(), [](unsigned char c) {
+        return c <= 0x20 || c == 0x7f || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == ';' ||
+               c == ',';
+    });
+}
+
 }  // namespace
+
+std::string defaultWebAssetsDir() {
+    const std::string inPackage = "node_modules/govuk-frontend/dist";
+#ifdef TESSERA_DEFAULT_RESOURCES
+    const auto checkout = std::filesystem::path(TESSERA_DEFAULT_RESOURCES).parent_path() / inPackage;
+    if (std::filesystem::is_directory(checkout)) return checkout.string();
+#endif
+    if (std::filesystem::is_directory(inPackage)) return std::filesystem::absolute(inPackage).string();
+    return "/usr/share/tessera/govuk-frontend/dist";
+}
 
 void applyEnvironmentOverrides(Poco::Util::AbstractConfiguration& config) {
     for (const auto& key : knownKeys()) {
@@ -86,6 +114,10 @@ Result<Settings> Settings::from(const Poco::Util::AbstractConfiguration& c) {
     text("resources.dir", s.resourcesDir);
     boolean("demo", s.demo);
     text("organisation.name", s.organisationName);
+    text("organisation.logo_url", s.organisationLogoUrl);
+    text("organisation.colour", s.organisationColour);
+    text("web.assets_dir", s.webAssetsDir);
+    text("web.phase", s.webPhase);
     integer("session.idle_seconds", s.sessionIdleSeconds, 60, 7 * 24 * 3600);
     integer("session.absolute_seconds", s.sessionAbsoluteSeconds, 300, 30 * 24 * 3600);
     integer("session.pending_seconds", s.pendingSessionSeconds, 60, 24 * 3600);
@@ -103,6 +135,15 @@ Result<Settings> Settings::from(const Poco::Util::AbstractConfiguration& c) {
 
     if (s.logFormat != "json" && s.logFormat != "text")
         errors.push_back({"log.format", "unknown", "log.format (TESSERA_LOG_FORMAT) must be json or text."});
+    if (!isHexColour(s.organisationColour))
+        errors.push_back({"organisation.colour", "not_a_colour",
+                          "organisation.colour (TESSERA_ORGANISATION_COLOUR) must be a colour like #1d70b8."});
+    if (!isLogoUrl(s.organisationLogoUrl))
+        errors.push_back({"organisation.logo_url", "not_a_logo_url",
+                          "organisation.logo_url (TESSERA_ORGANISATION_LOGO_URL) must be a path on this site "
+                          "(/brand/logo.svg) or an https:// URL."});
+    if (s.webPhase != "" && s.webPhase != "alpha" && s.webPhase != "beta")
+        errors.push_back({"web.phase", "unknown", "web.phase (TESSERA_WEB_PHASE) must be empty, alpha or beta."});
     if (s.dataDir.empty()) errors.push_back({"data.dir", "empty", "data.dir (TESSERA_DATA_DIR) must not be empty."});
     if (!errors.empty()) return Error::invalid("bad_configuration", "The configuration has errors.", errors);
 
@@ -110,6 +151,7 @@ Result<Settings> Settings::from(const Poco::Util::AbstractConfiguration& c) {
     while (!s.publicUrl.empty() && s.publicUrl.back() == '/') s.publicUrl.pop_back();
     if (s.databaseUrl.empty()) s.databaseUrl = "sqlite://" + s.sqlitePath();
     if (s.resourcesDir.empty()) s.resourcesDir = defaultResourcesDir();
+    if (s.webAssetsDir.empty()) s.webAssetsDir = defaultWebAssetsDir();
     // A cookie without Secure is only acceptable when the service is plain-http on this machine.
     if (!c.hasProperty("cookie.secure")) s.cookieSecure = s.publicUrl.rfind("https://", 0) == 0;
     return s;

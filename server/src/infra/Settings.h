@@ -23,6 +23,10 @@ struct Settings {
     std::string resourcesDir;  // migrations, templates, catalogues, password list
     bool demo = false;
     std::string organisationName = "Tessera";
+    std::string organisationLogoUrl;                // optional: a path on this site or an https:// URL
+    std::string organisationColour = "#14556b";     // brand colour, #rrggbb
+    std::string webAssetsDir;                       // govuk-frontend's dist folder (default: the checkout's node_modules)
+    std::string webPhase;                           // "", "alpha" or "beta": the portal's phase banner
 
     // Sessions
     std::int64_t sessionIdleSeconds = 30 * 60;
@@ -52,6 +56,10 @@ struct Settings {
     std::string sqlitePath() const { return dataDir + "/tessera.db"; }
     std::string outboxDir() const { return dataDir + "/outbox"; }
 };
+
+// Where govuk-frontend's dist folder is when web.assets_dir is not set: the checkout's
+// node_modules (as `npm ci` installs it), else an installed copy.
+std::string defaultWebAssetsDir();
 
 // Copies TESSERA_* environment variables over the configuration keys they name.
 void applyEnvironmentOverrides(Poco::Util::AbstractConfiguration& config);

@@ -55,7 +55,11 @@ Result<std::unique_ptr<Application>> Application::create(const infra::Settings& 
                                                 *app->passwords_, *app->commonPasswords_, *app->dataKey_);
     auto seeded = seedReferenceData(*app->services_);
     if (!seeded) return seeded.error();
-    app->registerRoutes();
+    try {
+        app->registerRoutes();
+    } catch (const std::exception& e) {  // e.g. the portal's templates or catalogues are unusable
+        return Error::unavailable("routes", e.what());
+    }
 
     HttpServerOptions options;
     options.host = settings.httpHost;

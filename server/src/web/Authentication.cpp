@@ -104,6 +104,14 @@ std::optional<CurrentSession> requireSignedIn(Request& r, Services& services) {
     return requireSession(r, services, {SessionStage::Authenticated});
 }
 
+std::optional<CurrentSession> currentSession(const Request& r, Services& services, bool touch) {
+    const auto token = r.cookie(sessionCookieName(services));
+    if (!token || token->empty()) return std::nullopt;
+    auto session = services.sessions.find(*token, touch);
+    if (!session) return std::nullopt;
+    return CurrentSession{*session, *token};
+}
+
 void setSessionCookie(Request& r, const Services& services, const core::NewSession& session) {
     // The browser forgets the cookie when the session reaches its absolute limit anyway.
     const std::int64_t maxAge = std::max<std::int64_t>(0, session.session.expiresAt - services.clock.now());

@@ -32,6 +32,10 @@ std::optional<CurrentSession> requireSession(Request& r, Services& services,
                                              bool allowTermsPending = false);
 // Shorthand: a fully signed-in citizen.
 std::optional<CurrentSession> requireSignedIn(Request& r, Services& services);
+// The caller's live session at any stage, or nullopt; sends nothing and checks neither
+// stage, CSRF nor terms (pages redirect instead of answering with a problem). Decoy sessions
+// (core/accounts/DecoySession.h) count as none. touch=true records activity.
+std::optional<CurrentSession> currentSession(const Request& r, Services& services, bool touch);
 
 void setSessionCookie(Request& r, const Services& services, const core::NewSession& session);
 void clearSessionCookie(Request& r, const Services& services);

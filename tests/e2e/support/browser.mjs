@@ -20,6 +20,7 @@ export async function launchBrowser() {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
+    timeout: 60_000,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -75,7 +76,11 @@ export function useBrowser() {
     instance = await launchBrowser();
   });
   after(async () => {
-    await instance?.close();
+    // A wedged browser must not hold the test file open: close() gets 20 s (playwright kills
+    // the browser it launched when this process exits).
+    if (!instance) return;
+    const closed = instance.close().catch(() => {});
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 20_000).unref())]);
   });
   return {
     get() {

@@ -63,6 +63,27 @@ class RunningServer {
     this.outbox = new Outbox(dataDir);
     this._logs = logs;
     this.credentials = null;
+    this.stopping = false;
+    this.died = null; // {code, signal} when the server exited on its own
+    child.on('exit', (code, signal) => {
+      if (!this.stopping) this.died = { code, signal };
+    });
+  }
+
+  // Throws when the server exited by itself, so a crash under test shows as that and not as
+  // pages that "refused to connect" (the file's after-hook then reports its output once).
+  checkAlive() {
+    if (this.died) {
+      throw new Error(`tessera-server is not running: it exited (code ${this.died.code}, signal ${this.died.signal})`);
+    }
+  }
+
+  // Adds what the server said (and whether it died) to a test failure.
+  explain(error) {
+    const tail = this.logs().slice(-4000);
+    if (this.died) error.message += `\n*** tessera-server exited (code ${this.died.code}, signal ${this.died.signal}) ***`;
+    if (tail) error.message += `\n--- server output (last lines) ---\n${tail}`;
+    return error;
   }
 
   logs() {
@@ -84,6 +105,7 @@ class RunningServer {
   }
 
   async stop() {
+    this.stopping = true;
     live.delete(this.child);
     if (this.child.exitCode === null && this.child.signalCode === null) {
       this.child.kill('SIGTERM');
@@ -179,7 +201,17 @@ export function useServer(options) {
     Object.setPrototypeOf(holder, running);
   });
   after(async () => {
+    const died = running?.died;
     await running?.stop();
+    if (died) {
+      // Not thrown: a failing hook would skip the other after-hooks (the browser's). The tests
+      // already failed with checkAlive(); this says why.
+      process.stderr.write(
+        `# tessera-server exited during the tests (code ${died.code}, signal ${died.signal}); its output:\n` +
+          running.logs().slice(-6000).replace(/^/gm, '#   ') + '\n',
+      );
+      process.exitCode = 1;
+    }
   });
   return holder;
 }

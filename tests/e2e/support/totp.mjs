@@ -48,10 +48,19 @@ export function totpAtStep(secret, step, { digits = 6, algorithm = 'sha1' } = {}
   return hotp(base32Decode(secret), step, { digits, algorithm });
 }
 
+const devices = new Map();
+
 // An authenticator app for one secret that never offers the same step twice. The server takes
 // the steps now-1..now+1, so two sign-ins within one step need no wait; a third waits for the
 // next step.
 export class TotpDevice {
+  // The one device for `secret` in this process, so separate tests that sign in to the same
+  // account never offer a step another already used.
+  static for(secret) {
+    if (!devices.has(secret)) devices.set(secret, new TotpDevice(secret));
+    return devices.get(secret);
+  }
+
   constructor(secret, { period = 30 } = {}) {
     this.secret = secret;
     this.period = period;

@@ -14,6 +14,7 @@ void registerRoutes(Router& router, Services& services) {
     registerTermsRoutes(router, services);
     registerProfileRoutes(router, services);
     registerPasswordResetRoutes(router, services);
+    registerPortalRoutes(router, services);
 }
 
 Status seedReferenceData(Services& services) {

@@ -23,5 +23,8 @@ void registerPasswordResetRoutes(Router& router, Services& services);
 void registerSecondFactorRoutes(Router& router, Services& services);
 void registerSignInRoutes(Router& router, Services& services);
 void registerSessionRoutes(Router& router, Services& services);
+// The citizen portal's pages and assets (web/portal/PortalRoutes.cpp); throws if its
+// templates or catalogues cannot be loaded.
+void registerPortalRoutes(Router& router, Services& services);
 
 }  // namespace tessera::web

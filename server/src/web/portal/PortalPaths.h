@@ -1,0 +1,31 @@
+#pragma once
+// The portal's page paths, named once so handlers, redirects and tests agree. A page that
+// does not exist yet is never linked: templates link through Page::linkIfExists (the
+// dashboard's cards, for one) until its engineer registers the route.
+namespace tessera::web::portal::paths {
+
+inline constexpr const char* kStart = "/";
+inline constexpr const char* kSignIn = "/sign-in";
+inline constexpr const char* kSignInCode = "/sign-in/code";
+inline constexpr const char* kSignInRecoveryCode = "/sign-in/recovery-code";
+inline constexpr const char* kSignOut = "/sign-out";
+inline constexpr const char* kSignedOut = "/signed-out";
+inline constexpr const char* kAccount = "/account";
+inline constexpr const char* kPolicies = "/policies";  // /policies/{terms-of-service|privacy-policy|data-collection}
+inline constexpr const char* kTermsOfService = "/policies/terms-of-service";
+inline constexpr const char* kPrivacyPolicy = "/policies/privacy-policy";
+inline constexpr const char* kDataCollectionPolicy = "/policies/data-collection";
+
+// Pages other engineers add (issue 3); paths agreed here so links and redirects match.
+inline constexpr const char* kCreateAccount = "/create-account";
+inline constexpr const char* kCheckEmail = "/create-account/check-email";
+inline constexpr const char* kSetUpSecondFactor = "/set-up-two-factor";
+inline constexpr const char* kForgottenPassword = "/forgotten-password";
+inline constexpr const char* kResetPassword = "/reset-password";
+inline constexpr const char* kAcceptTerms = "/accept-terms";
+inline constexpr const char* kProfile = "/account/profile";
+inline constexpr const char* kSecurity = "/account/security";
+inline constexpr const char* kVerifyIdentity = "/account/verify";
+inline constexpr const char* kConnectedServices = "/account/services";
+
+}  // namespace tessera::web::portal::paths

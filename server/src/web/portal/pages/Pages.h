@@ -1,0 +1,15 @@
+#pragma once
+// The portal's pages, one register function per file in this folder (each file: its GET and
+// POST handlers, thin: read the form, call one core service, render or redirect). See
+// resources/web/templates/README.md for how to add one.
+#include "web/portal/PortalRouter.h"
+
+namespace tessera::web::portal {
+
+void registerStartPage(PortalRouter& pages);      // /
+void registerSignInPages(PortalRouter& pages);    // /sign-in, /sign-in/code, /sign-in/recovery-code
+void registerSignOutPages(PortalRouter& pages);   // /sign-out, /signed-out
+void registerAccountPage(PortalRouter& pages);    // /account (the dashboard)
+void registerPolicyPages(PortalRouter& pages);    // /policies/{kind}
+
+}  // namespace tessera::web::portal
