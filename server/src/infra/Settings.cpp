@@ -19,7 +19,8 @@ const std::vector<std::string>& knownKeys() {
         "database.url", "smtp.url", "mail.from", "resources.dir", "demo", "organisation.name",
         "organisation.logo_url", "organisation.colour", "web.assets_dir", "web.phase",
         "session.idle_seconds", "session.absolute_seconds", "session.pending_seconds", "cookie.secure",
-        "argon2.memory_kib", "argon2.iterations", "argon2.parallelism", "terms.reacceptance_days",
+        "oidc.access_token_seconds", "oidc.id_token_seconds", "oidc.key_rotation_days", "oidc.key_prepublish_hours",
+        "oidc.rsa_key_bits", "argon2.memory_kib", "argon2.iterations", "argon2.parallelism", "terms.reacceptance_days",
         "throttle.free_failures", "throttle.lock_failures", "throttle.lock_seconds", "throttle.window_seconds",
         "log.format", "log.level"};
     return keys;
@@ -122,6 +123,11 @@ Result<Settings> Settings::from(const Poco::Util::AbstractConfiguration& c) {
     integer("session.absolute_seconds", s.sessionAbsoluteSeconds, 300, 30 * 24 * 3600);
     integer("session.pending_seconds", s.pendingSessionSeconds, 60, 24 * 3600);
     boolean("cookie.secure", s.cookieSecure);
+    integer("oidc.access_token_seconds", s.oidcAccessTokenSeconds, 60, 24 * 3600);
+    integer("oidc.id_token_seconds", s.oidcIdTokenSeconds, 60, 24 * 3600);
+    integer("oidc.key_rotation_days", s.oidcKeyRotationDays, 1, 3650);
+    integer("oidc.key_prepublish_hours", s.oidcKeyPrepublishHours, 0, 30 * 24);
+    integer("oidc.rsa_key_bits", s.oidcRsaKeyBits, 2048, 4096);
     integer("argon2.memory_kib", s.argon2MemoryKiB, 8, 4 * 1024 * 1024);
     integer("argon2.iterations", s.argon2Iterations, 1, 100);
     integer("argon2.parallelism", s.argon2Parallelism, 1, 64);
@@ -144,6 +150,11 @@ Result<Settings> Settings::from(const Poco::Util::AbstractConfiguration& c) {
                           "(/brand/logo.svg) or an https:// URL."});
     if (s.webPhase != "" && s.webPhase != "alpha" && s.webPhase != "beta")
         errors.push_back({"web.phase", "unknown", "web.phase (TESSERA_WEB_PHASE) must be empty, alpha or beta."});
+    if (s.oidcRsaKeyBits != 2048 && s.oidcRsaKeyBits != 3072 && s.oidcRsaKeyBits != 4096)
+        errors.push_back({"oidc.rsa_key_bits", "unknown", "oidc.rsa_key_bits (TESSERA_OIDC_RSA_KEY_BITS) must be 2048, 3072 or 4096."});
+    if (s.oidcKeyPrepublishHours * 3600 >= s.oidcKeyRotationDays * 24 * 3600)
+        errors.push_back({"oidc.key_prepublish_hours", "out_of_range",
+                          "oidc.key_prepublish_hours must be shorter than oidc.key_rotation_days."});
     if (s.dataDir.empty()) errors.push_back({"data.dir", "empty", "data.dir (TESSERA_DATA_DIR) must not be empty."});
     if (!errors.empty()) return Error::invalid("bad_configuration", "The configuration has errors.", errors);
 

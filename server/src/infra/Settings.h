@@ -39,6 +39,13 @@ struct Settings {
     std::uint32_t argon2Iterations = 2;
     std::uint32_t argon2Parallelism = 1;
 
+    // OpenID Connect provider: token lifetimes and signing-key rotation.
+    std::int64_t oidcAccessTokenSeconds = 10 * 60;
+    std::int64_t oidcIdTokenSeconds = 10 * 60;
+    std::int64_t oidcKeyRotationDays = 90;
+    std::int64_t oidcKeyPrepublishHours = 24;
+    int oidcRsaKeyBits = 3072;
+
     // Terms must be re-accepted after this many days even without a new version.
     std::int64_t termsReacceptanceDays = 365;
 

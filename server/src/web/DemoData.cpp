@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
 #include <filesystem>
@@ -9,6 +10,9 @@
 #include <sstream>
 
 #include "core/auth/TotpSecrets.h"
+#include "core/services/ClientSecret.h"
+#include "core/services/Roles.h"
+#include "core/services/ServiceRegistry.h"
 #include "core/terms/TermsService.h"
 #include "infra/Encoding.h"
 #include "infra/Random.h"
@@ -21,6 +25,7 @@ namespace {
 struct DemoAccount {
     std::string email, password, name, secondFactor;  // "totp" or "email"
     std::string postcode, town, line1, dateOfBirth, sex;
+    std::string role = "citizen";  // "citizen", or a staff role granted to the account
 };
 
 // Known demo passwords are fine here: demo mode is for trying Tessera on one machine and
@@ -31,6 +36,8 @@ const std::vector<DemoAccount>& demoAccounts() {
          "1 High Street", "1985-04-12", "female"},
         {"email-citizen@demo.tessera.localhost", "demo email passphrase", "Callum Fraser", "email", "G1 1XQ", "Glasgow",
          "10 George Square", "1990-11-03", "male"},
+        {"admin@demo.tessera.localhost", "demo admin passphrase", "Ailsa Grant", "totp", "AB10 1AQ", "Aberdeen",
+         "2 Union Street", "1979-06-21", "female", "admin"},
     };
     return accounts;
 }
@@ -81,6 +88,78 @@ Result<std::string> ensureAccount(Services& services, const DemoAccount& d) {
     return secret.empty() ? std::string() : infra::encoding::base32(secret);
 }
 
+Status grantDemoRole(Services& services, const DemoAccount& d) {
+    const auto role = core::roleFrom(d.role);
+    if (!role) return {};  // a citizen
+    const auto account = services.accounts.findByEmail(d.email);
+    if (!account) return Error::internal("The demo account " + d.email + " is missing.");
+    return core::Roles(services).grant(account->id, *role, {"system", ""});
+}
+
+// The demo relying party: a council service on a loopback redirect URI (any port, RFC 8252).
+core::ServiceChanges demoCouncil() {
+    core::ServiceChanges c;
+    c.name = "Demo council";
+    c.description = "A council service for trying Tessera: it signs citizens in and reads the claims they share.";
+    c.redirectUris = std::vector<std::string>{"http://127.0.0.1/callback"};
+    c.postLogoutRedirectUris = std::vector<std::string>{"http://127.0.0.1/"};
+    c.clientType = "confidential";
+    c.tokenEndpointAuthMethod = "client_secret_basic";
+    c.grantTypes = std::vector<std::string>{"authorization_code", "refresh_token", "client_credentials"};
+    c.allowedScopes = std::vector<std::string>{"openid", "profile", "email", "address", "offline_access"};
+    c.allowedClaims = std::vector<std::string>{"name", "email", "email_verified", "address", "birthdate"};
+    c.consentText = std::map<std::string, std::string>{
+        {"en", "Demo council uses your name, email and address to manage your council tax."},
+        {"fr", "Demo council utilise votre nom, votre e-mail et votre adresse pour gérer votre taxe locale."},
+        {"gd", "Cleachdaidh Demo council d’ainm, do phost-d agus do sheòladh airson cìs na comhairle agad."}};
+    return c;
+}
+
+// The client_id and secret a previous run wrote to the credentials file, if any.
+std::pair<std::string, std::string> previousDemoClient(const std::string& path, const std::string& name) {
+    try {
+        std::ifstream in(path);
+        if (!in) return {};
+        Poco::JSON::Parser parser;
+        auto root = parser.parse(in).extract<Poco::JSON::Object::Ptr>();
+        auto list = root ? root->getArray("services") : nullptr;
+        for (std::size_t i = 0; list && i < list->size(); ++i) {
+            auto o = list->getObject(static_cast<unsigned>(i));
+            if (o && o->optValue<std::string>("name", "") == name)
+                return {o->optValue<std::string>("clientId", ""), o->optValue<std::string>("clientSecret", "")};
+        }
+    } catch (const std::exception&) {
+    }
+    return {};
+}
+
+// An enabled service with this name, for when the credentials file is gone.
+std::optional<core::Service> findByName(core::ServiceRegistry& registry, const std::string& name) {
+    std::string after;
+    do {
+        auto page = registry.list(core::ServiceRegistry::kMaxPageSize, after);
+        if (!page) return std::nullopt;
+        for (const auto& s : page->items)
+            if (s.name == name && !s.disabled) return s;
+        after = page->next;
+    } while (!after.empty());
+    return std::nullopt;
+}
+
+// Creates the demo service if it is missing. Its secret is stored hashed, so a restart reuses
+// the one in the credentials file when it still matches, and rotates it otherwise.
+Result<core::ServiceWithSecret> ensureDemoService(Services& services, const std::string& credentialsPath) {
+    core::ServiceRegistry registry(services);
+    const core::ServiceChanges wanted = demoCouncil();
+    const core::Actor system{"system", ""};
+    const auto [clientId, secret] = previousDemoClient(credentialsPath, *wanted.name);
+    std::optional<core::Service> existing = clientId.empty() ? std::nullopt : registry.findByClientId(clientId);
+    if (!existing) existing = findByName(registry, *wanted.name);
+    if (!existing) return registry.create(wanted, system);
+    if (core::client_secret::matches(secret, existing->secretHash)) return core::ServiceWithSecret{*existing, secret};
+    return registry.rotateSecret(existing->id, system);
+}
+
 }  // namespace
 
 Result<std::string> seedDemoData(Services& services) {
@@ -91,22 +170,41 @@ Result<std::string> seedDemoData(Services& services) {
     for (const auto& d : demoAccounts()) {
         auto secret = ensureAccount(services, d);
         if (!secret) return secret.error();
+        if (auto granted = grantDemoRole(services, d); !granted) return granted.error();
         Poco::JSON::Object o;
-        o.set("role", "citizen");
+        o.set("role", d.role);
         o.set("email", d.email);
         o.set("password", d.password);
         o.set("secondFactor", d.secondFactor);
         if (!secret->empty()) o.set("totpSecret", *secret);
         accounts.add(o);
-        text << "  " << d.email << "  password: \"" << d.password << "\"  ";
+        text << "  " << (d.role == "citizen" ? "" : d.role + ": ") << d.email << "  password: \"" << d.password << "\"  ";
         if (!secret->empty()) text << "TOTP secret: " << *secret << "  (oathtool --totp -b " << *secret << ")\n";
         else text << "codes by email: see " << settings.outboxDir() << "\n";
+    }
+    const std::string path = settings.dataDir + "/demo-credentials.json";
+    auto council = ensureDemoService(services, path);
+    if (!council) return council.error();
+    Poco::JSON::Array demoServices;
+    {
+        const core::Service& service = council->service;
+        Poco::JSON::Array redirectUris;
+        for (const auto& uri : service.redirectUris) redirectUris.add(uri);
+        Poco::JSON::Object o;
+        o.set("name", service.name);
+        o.set("clientId", service.clientId);
+        o.set("clientSecret", council->clientSecret);
+        o.set("redirectUris", redirectUris);
+        o.set("issuer", settings.publicUrl);
+        demoServices.add(o);
+        text << "Demo service \"" << service.name << "\": client_id " << service.clientId << "  client_secret "
+             << council->clientSecret << "  redirect URI " << service.redirectUris.front() << " (any port)\n";
     }
     Poco::JSON::Object root;
     root.set("url", settings.publicUrl);
     root.set("accounts", accounts);
+    root.set("services", demoServices);
     root.set("mailOutbox", settings.smtpUrl.empty() ? settings.outboxDir() : std::string());
-    const std::string path = settings.dataDir + "/demo-credentials.json";
     {
         std::ofstream out(path, std::ios::trunc);
         Poco::JSON::Stringifier::stringify(root, out, 2);

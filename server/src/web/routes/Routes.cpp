@@ -15,6 +15,8 @@ void registerRoutes(Router& router, Services& services) {
     registerProfileRoutes(router, services);
     registerPasswordResetRoutes(router, services);
     registerPortalRoutes(router, services);
+    registerOidcRoutes(router, services);
+    registerAdminServiceRoutes(router, services);
 }
 
 Status seedReferenceData(Services& services) {

@@ -26,5 +26,9 @@ void registerSessionRoutes(Router& router, Services& services);
 // The citizen portal's pages and assets (web/portal/PortalRoutes.cpp); throws if its
 // templates or catalogues cannot be loaded.
 void registerPortalRoutes(Router& router, Services& services);
+// The OpenID Connect provider (web/oidc/OidcRoutes.cpp); throws if its signing keys cannot be set up.
+void registerOidcRoutes(Router& router, Services& services);
+// Administration of connected services, admin role (AdminServiceRoutes.cpp).
+void registerAdminServiceRoutes(Router& router, Services& services);
 
 }  // namespace tessera::web

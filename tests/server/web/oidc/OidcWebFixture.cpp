@@ -1,0 +1,159 @@
+#include "OidcWebFixture.h"
+
+#include <Poco/Base64Encoder.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/URI.h>
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/services/Roles.h"
+
+namespace tessera::test {
+
+void oidcServerSettings(infra::Settings& settings) {
+    useCheapPasswordHashing(settings);
+    settings.publicUrl = kIssuer;
+}
+
+ServiceCredentials createBackendService(TestServer& server, const std::string& name, const std::string& method,
+                                        const std::function<void(core::ServiceChanges&)>& tweak) {
+    core::ServiceChanges c;
+    c.name = name;
+    c.clientType = "confidential";
+    c.tokenEndpointAuthMethod = method;
+    c.grantTypes = std::vector<std::string>{"client_credentials"};
+    c.allowedScopes = std::vector<std::string>{};
+    if (tweak) tweak(c);
+    auto created = core::ServiceRegistry(server.services()).create(c, {"test-admin", "127.0.0.1"});
+    if (!created) throw std::runtime_error("createBackendService: " + created.error().message);
+    return {created->service.id, created->service.clientId, created->clientSecret};
+}
+
+std::string form(std::initializer_list<std::pair<std::string, std::string>> fields) {
+    std::string out;
+    for (const auto& [k, v] : fields) {
+        std::string ek, ev;
+        Poco::URI::encode(k, "!#$&'()*+,/:;=?@[]", ek);
+        Poco::URI::encode(v, "!#$&'()*+,/:;=?@[]", ev);
+        out += (out.empty() ? "" : "&") + ek + "=" + ev;
+    }
+    return out;
+}
+
+std::string basicAuth(const std::string& clientId, const std::string& secret) {
+    std::string id, pw;
+    Poco::URI::encode(clientId, "!#$&'()*+,/:;=?@[]", id);
+    Poco::URI::encode(secret, "!#$&'()*+,/:;=?@[]", pw);
+    std::ostringstream out;
+    Poco::Base64Encoder encoder(out);
+    encoder.rdbuf()->setLineLength(0);
+    encoder << id << ":" << pw;
+    encoder.close();
+    return "Basic " + out.str();
+}
+
+ApiResponse postForm(ApiClient& client, const std::string& path, const std::string& body,
+                     const std::map<std::string, std::string>& headers) {
+    return client.request("POST", path, body, "application/x-www-form-urlencoded", headers);
+}
+
+std::string clientCredentialsToken(ApiClient& client, const ServiceCredentials& service) {
+    auto r = postForm(client, "/oauth2/token", form({{"grant_type", "client_credentials"}}),
+                      {{"Authorization", basicAuth(service.clientId, service.clientSecret)}});
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+    return r.json()->getValue<std::string>("access_token");
+}
+
+ApiResponse introspect(ApiClient& client, const ServiceCredentials& service, const std::string& token) {
+    return postForm(client, "/oauth2/introspect", form({{"token", token}}),
+                    {{"Authorization", basicAuth(service.clientId, service.clientSecret)}});
+}
+
+TestAccount signInStaff(TestServer& server, ApiClient& client, const std::string& email, const std::string& role) {
+    TestAccount account = makeAccount(server.services(), activeWithTotp(email));
+    if (!role.empty()) {
+        auto granted = core::Roles(server.services()).grant(account.id, *core::roleFrom(role), {"system", ""});
+        if (!granted) throw std::runtime_error("signInStaff: " + granted.error().message);
+    }
+    auto signedIn = signInWithTotp(client, server.clock(), account);
+    if (signedIn.status != 200) throw std::runtime_error("signInStaff: sign-in failed: " + signedIn.body);
+    return account;
+}
+
+struct DocumentServer::State {
+    std::mutex mutex;
+    std::string body;
+    std::string contentType;
+    std::atomic<int> requests{0};
+};
+
+namespace {
+
+class DocumentHandler final : public Poco::Net::HTTPRequestHandler {
+public:
+    explicit DocumentHandler(std::shared_ptr<DocumentServer::State> state) : state_(std::move(state)) {}
+    void handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) override;
+
+private:
+    std::shared_ptr<DocumentServer::State> state_;
+};
+
+class DocumentFactory final : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    explicit DocumentFactory(std::shared_ptr<DocumentServer::State> state) : state_(std::move(state)) {}
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+        return new DocumentHandler(state_);
+    }
+
+private:
+    std::shared_ptr<DocumentServer::State> state_;
+};
+
+}  // namespace
+
+void DocumentHandler::handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {
+    ++state_->requests;
+    std::string body, type;
+    {
+        std::lock_guard<std::mutex> lock(state_->mutex);
+        body = state_->body;
+        type = state_->contentType;
+    }
+    response.setContentType(type);
+    response.setContentLength(static_cast<std::streamsize>(body.size()));
+    response.send() << body;
+}
+
+DocumentServer::DocumentServer(std::string body, std::string contentType) : state_(std::make_shared<State>()) {
+    state_->body = std::move(body);
+    state_->contentType = std::move(contentType);
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+    server_ = std::make_unique<Poco::Net::HTTPServer>(new DocumentFactory(state_), socket, new Poco::Net::HTTPServerParams);
+    server_->start();
+}
+
+DocumentServer::~DocumentServer() { server_->stopAll(true); }
+
+void DocumentServer::setBody(const std::string& body) {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->body = body;
+}
+
+std::string DocumentServer::url(const std::string& path) const {
+    return "http://127.0.0.1:" + std::to_string(server_->port()) + path;
+}
+
+int DocumentServer::requests() const { return state_->requests.load(); }
+
+}  // namespace tessera::test
