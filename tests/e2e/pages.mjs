@@ -20,8 +20,23 @@ export const ROUTES = {
   forgottenPassword: '/forgotten-password',
   resetPassword: '/reset-password',
   acceptTerms: '/accept-terms',
+  // Steps within the sign-up and recovery journeys.
+  setUpApp: '/set-up-two-factor/app',
+  setUpEmail: '/set-up-two-factor/email',
+  recoveryCodes: '/set-up-two-factor/recovery-codes',
+  passwordResetDone: '/reset-password/done',
   profile: '/account/profile',
   security: '/account/security',
+  profileName: '/account/profile/name',
+  profileDateOfBirth: '/account/profile/date-of-birth',
+  profileSex: '/account/profile/sex',
+  profileAddress: '/account/profile/address',
+  profilePhone: '/account/profile/phone',
+  profileLanguage: '/account/profile/language',
+  profileEmail: '/account/profile/email',
+  profileEmailConfirm: '/account/profile/email/confirm',
+  securityPassword: '/account/security/password',
+  securityRecoveryCodes: '/account/security/recovery-codes',
 };
 
 //   name         screenshot name: tests/e2e/screenshots/<lang>-<width>-<name>.png
@@ -43,4 +58,28 @@ export const PAGES = [
   { name: 'sign-in-code-email', path: ROUTES.signInCode, needsSignIn: 'password', account: 'email' },
   { name: 'account', path: ROUTES.account, needsSignIn: true },
   { name: 'sign-out', path: ROUTES.signOut, needsSignIn: true },
+  { name: 'profile', path: ROUTES.profile, needsSignIn: true },
+  { name: 'profile-name', path: ROUTES.profileName, needsSignIn: true },
+  { name: 'profile-date-of-birth', path: ROUTES.profileDateOfBirth, needsSignIn: true },
+  { name: 'profile-sex', path: ROUTES.profileSex, needsSignIn: true },
+  { name: 'profile-address', path: ROUTES.profileAddress, needsSignIn: true },
+  { name: 'profile-phone', path: ROUTES.profilePhone, needsSignIn: true },
+  { name: 'profile-language', path: ROUTES.profileLanguage, needsSignIn: true },
+  { name: 'profile-email', path: ROUTES.profileEmail, needsSignIn: true },
+  { name: 'security', path: ROUTES.security, needsSignIn: true },
+  { name: 'security-password', path: ROUTES.securityPassword, needsSignIn: true },
+  { name: 'security-recovery-codes', path: ROUTES.securityRecoveryCodes, needsSignIn: true },
+  // Sign-up and recovery. The pages of a sign-up under way (check your email, two-factor set-up,
+  // the recovery codes) and the terms interstitial need an account at that step: sign-up.test.mjs
+  // walks through them in every language and width instead.
+  { name: 'create-account', path: ROUTES.createAccount, needsSignIn: false },
+  { name: 'forgotten-password', path: ROUTES.forgottenPassword, needsSignIn: false },
+  {
+    name: 'reset-password',
+    path: `${ROUTES.resetPassword}?email=someone%40example.org&sent=1`,
+    expectPath: ROUTES.resetPassword,
+    needsSignIn: false,
+  },
+  { name: 'password-reset-done', path: ROUTES.passwordResetDone, needsSignIn: false },
+  { name: 'recovery-codes-shown', path: ROUTES.recoveryCodes, needsSignIn: true },
 ];

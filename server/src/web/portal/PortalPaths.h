@@ -23,9 +23,30 @@ inline constexpr const char* kSetUpSecondFactor = "/set-up-two-factor";
 inline constexpr const char* kForgottenPassword = "/forgotten-password";
 inline constexpr const char* kResetPassword = "/reset-password";
 inline constexpr const char* kAcceptTerms = "/accept-terms";
+// The steps within the sign-up and recovery journeys (posts and the pages after them).
+inline constexpr const char* kCheckEmailResend = "/create-account/check-email/resend";
+inline constexpr const char* kSetUpApp = "/set-up-two-factor/app";
+inline constexpr const char* kSetUpEmail = "/set-up-two-factor/email";
+inline constexpr const char* kSetUpEmailResend = "/set-up-two-factor/email/resend";
+inline constexpr const char* kRecoveryCodes = "/set-up-two-factor/recovery-codes";
+inline constexpr const char* kPasswordResetDone = "/reset-password/done";
 inline constexpr const char* kProfile = "/account/profile";
 inline constexpr const char* kSecurity = "/account/security";
 inline constexpr const char* kVerifyIdentity = "/account/verify";
 inline constexpr const char* kConnectedServices = "/account/services";
+// The citizen's own profile and security pages (each change on its own page, then back).
+inline constexpr const char* kProfileName = "/account/profile/name";
+inline constexpr const char* kProfileDateOfBirth = "/account/profile/date-of-birth";
+inline constexpr const char* kProfileSex = "/account/profile/sex";
+inline constexpr const char* kProfileAddress = "/account/profile/address";
+inline constexpr const char* kProfilePhone = "/account/profile/phone";
+inline constexpr const char* kProfileLanguage = "/account/profile/language";
+inline constexpr const char* kProfileEmail = "/account/profile/email";
+inline constexpr const char* kProfileEmailConfirm = "/account/profile/email/confirm";
+inline constexpr const char* kSecurityPassword = "/account/security/password";
+inline constexpr const char* kSecurityRecoveryCodes = "/account/security/recovery-codes";
+inline constexpr const char* kSecuritySignOutSession = "/account/security/sessions/sign-out";
+inline constexpr const char* kSecuritySignOutOthers = "/account/security/sessions/sign-out-others";
+inline constexpr const char* kSecuritySignOutEverywhere = "/account/security/sessions/sign-out-everywhere";
 
 }  // namespace tessera::web::portal::paths

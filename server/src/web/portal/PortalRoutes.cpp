@@ -27,6 +27,12 @@ void registerPortalRoutes(Router& router, Services& services) {
     portal::registerSignOutPages(pages);
     portal::registerAccountPage(pages);
     portal::registerPolicyPages(pages);
+    portal::registerProfilePages(pages);
+    portal::registerSecurityPages(pages);
+    portal::registerCreateAccountPages(pages);
+    portal::registerSecondFactorSetupPages(pages);
+    portal::registerPasswordResetPages(pages);
+    portal::registerAcceptTermsPage(pages);
 }
 
 }  // namespace tessera::web

@@ -1,11 +1,16 @@
 // The account dashboard (/account): who is signed in, their level of assurance and what it
-// unlocks, and the way to each part of the account. Parts other pages provide (profile,
-// security, connected services, proving identity) appear once their pages exist.
+// unlocks, a call to prove who they are (linking to verification once that page exists), and
+// a card for each part of the account: their details, sign-in and security (two-factor
+// method, how many sessions), connected services. A card links to its page only once that
+// page exists: until then it says what will be there (no dead links).
 #include <algorithm>
 #include <stdexcept>
 
 #include "core/accounts/ProfileService.h"
+#include "core/sessions/SessionService.h"
+#include "web/portal/DateText.h"
 #include "web/portal/PortalPaths.h"
+#include "web/portal/pages/AccountForms.h"
 #include "web/portal/pages/Pages.h"
 
 namespace tessera::web::portal {
@@ -29,12 +34,26 @@ PageData levelsData(const Translator& t, int current) {
     return levels;
 }
 
-// A card linking to one part of the account, shown only when its page exists.
-void addSection(Page& page, PageData& sections, const char* path, const std::string& key) {
-    if (!page.hasPage(path)) return;
-    PageData card;
-    card.set("href", path).set("title", page.t()(key + ".title")).set("description", page.t()(key + ".description"));
-    sections.push(card);
+// A row of a summary card: a label and its value's lines ("Not given" when there are none).
+PageData cardRow(const std::string& label, std::vector<std::string> lines) {
+    PageData list = PageData::list();
+    for (auto& line : lines)
+        if (!line.empty()) list.push(PageData::text(std::move(line)));
+    PageData row;
+    row.set("label", label).set("lines", list);
+    return row;
+}
+
+// A summary card (govuk-summary-card): a title, rows, and a link to its page if it exists.
+PageData card(Page& page, const std::string& id, const std::string& title, const char* path,
+              const std::string& linkKey, PageData rows) {
+    PageData c;
+    c.set("id", id)
+        .set("title", title)
+        .set("href", page.hasPage(path) ? path : "")
+        .set("linkText", page.t()(linkKey))
+        .set("rows", std::move(rows));
+    return c;
 }
 
 void showAccount(Page& page) {
@@ -46,10 +65,27 @@ void showAccount(Page& page) {
     const int loa = std::clamp(account->loa, 0, kHighestLevel);
     const std::string name = account->preferredName.empty() ? account->name : account->preferredName;
 
-    PageData sections = PageData::list();
-    addSection(page, sections, paths::kProfile, "account.sections.profile");
-    addSection(page, sections, paths::kSecurity, "account.sections.security");
-    addSection(page, sections, paths::kConnectedServices, "account.sections.services");
+    // Your details.
+    PageData profileRows = PageData::list();
+    profileRows.push(cardRow(t("profile.rows.name"), {account->name}));
+    profileRows.push(cardRow(t("profile.rows.date_of_birth"),
+                             {account->dateOfBirth.empty() ? "" : dateText(t, account->dateOfBirth)}));
+    const auto& a = account->address;
+    profileRows.push(cardRow(t("profile.rows.address"), {a.line1, a.line2, a.town, a.postcode}));
+    profileRows.push(cardRow(t("profile.rows.email"), {account->email}));
+
+    // Sign-in and security.
+    const core::Caller caller{session->session, session->token, page.request().clientAddress};
+    const auto sessions = core::SessionService(page.services()).listMine(caller);
+    PageData securityRows = PageData::list();
+    securityRows.push(cardRow(t("account.security_card.method"), {accountpages::secondFactorText(t, account->secondFactor)}));
+    securityRows.push(cardRow(t("account.security_card.sessions"), {std::to_string(sessions.size())}));
+
+    PageData cards = PageData::list();
+    cards.push(card(page, "profile", t("account.sections.profile.title"), paths::kProfile, "account.profile_card.link",
+                    profileRows));
+    cards.push(card(page, "security", t("account.sections.security.title"), paths::kSecurity,
+                    "account.security_card.link", securityRows));
 
     const std::string levelKey = "loa.level_" + std::to_string(loa);
     page.data()
@@ -58,10 +94,12 @@ void showAccount(Page& page) {
         .set("welcome", t("account.welcome", {{"name", name}}))
         .set("levelName", t("loa.name", {{"level", std::to_string(loa)}}))
         .set("levelUnlocks", t(levelKey + ".unlocks"))
+        .set("nextLevelUnlocks", loa < kHighestLevel ? t("loa.level_" + std::to_string(loa + 1) + ".unlocks") : "")
         .set("levels", levelsData(t, loa))
         .set("canRaiseLevel", loa < kHighestLevel)
         .set("verifyLink", loa < kHighestLevel && page.hasPage(paths::kVerifyIdentity) ? paths::kVerifyIdentity : "")
-        .set("sections", sections);
+        .set("cards", cards)
+        .set("servicesLink", page.hasPage(paths::kConnectedServices) ? paths::kConnectedServices : "");
     page.render("account", "account.title");
 }
 

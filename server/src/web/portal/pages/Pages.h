@@ -11,5 +11,14 @@ void registerSignInPages(PortalRouter& pages);    // /sign-in, /sign-in/code, /s
 void registerSignOutPages(PortalRouter& pages);   // /sign-out, /signed-out
 void registerAccountPage(PortalRouter& pages);    // /account (the dashboard)
 void registerPolicyPages(PortalRouter& pages);    // /policies/{kind}
+void registerProfilePages(PortalRouter& pages);   // /account/profile and its change pages
+void registerSecurityPages(PortalRouter& pages);  // /account/security: password, recovery codes, sessions
+// Sign-up and recovery: /create-account, /create-account/check-email (+ /resend)
+void registerCreateAccountPages(PortalRouter& pages);
+// /set-up-two-factor, .../app, .../email (+ /resend), .../recovery-codes
+void registerSecondFactorSetupPages(PortalRouter& pages);
+// /forgotten-password, /reset-password, /reset-password/done
+void registerPasswordResetPages(PortalRouter& pages);
+void registerAcceptTermsPage(PortalRouter& pages);  // /accept-terms
 
 }  // namespace tessera::web::portal
