@@ -159,3 +159,18 @@ test('forgotten password: an email that is not one', async (t) => {
     assert.equal(await valueOf(page, 'email'), 'not-an-email');
   });
 });
+
+test('reset password: empty code, then passwords that do not match, then a wrong code', async (t) => {
+  if (await waitingFor(t, server, [ROUTES.resetPassword])) return;
+  await withPage('reset-password', async (page) => {
+    await goto(page, `${ROUTES.resetPassword}?email=someone%40example.org`);
+    await submitForm(page, { code: '', password: 'a long new passphrase', confirmPassword: 'something else entirely' });
+    await expectErrors(page, ['code', 'confirmPassword']);
+    assert.equal(await valueOf(page, 'email'), 'someone@example.org', 'the email is kept');
+    assert.equal(await valueOf(page, 'password'), '', 'a password is never shown again');
+
+    await fillForm(page, { code: '123456', password: 'a long new passphrase', confirmPassword: 'a long new passphrase' });
+    await submit(page, { field: 'code' });
+    await expectErrors(page, ['code']);
+  });
+});
