@@ -105,6 +105,8 @@ for (const lang of LANGUAGES) {
         await server.outbox.waitFor(person.email, { after: mark });
         assert.ok((await page.locator('main').innerText()).includes(person.email), 'the email page says where the code went');
         await check('set-up-two-factor-email');
+        await submitForm(page, { code: '12' });
+        await expectErrors(page, ['code']);
         await clickLink(page, ROUTES.setUpSecondFactor);
         await submitForm(page, { method: 'app' });
         await expectPath(page, ROUTES.setUpApp);
