@@ -137,7 +137,9 @@ private:
 
 HttpServer::HttpServer(const Router& router, HttpServerOptions options) : router_(router), options_(std::move(options)) {
     Poco::Net::ServerSocket socket;
-    socket.bind(Poco::Net::SocketAddress(options_.host, static_cast<Poco::UInt16>(options_.port)), true);
+    // SO_REUSEADDR so a restart is not held up by TIME_WAIT; never SO_REUSEPORT (Poco sets it
+    // along with the two-argument bind), which would let a second process share the port.
+    socket.bind(Poco::Net::SocketAddress(options_.host, static_cast<Poco::UInt16>(options_.port)), true, false);
     socket.listen(128);
     auto* params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(options_.threads);

@@ -28,7 +28,7 @@ namespace {
 
 void sendBody(Request& r, int status, const std::string& contentType, const std::string& body) {
     auto& resp = r.response;
-    resp.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+    resp.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
     resp.setContentType(contentType);
     resp.setContentLength(static_cast<std::streamsize>(body.size()));
     auto& out = resp.send();
@@ -61,7 +61,7 @@ void sendJson(Request& r, int status, const Poco::Dynamic::Var& body) {
 }
 
 void sendNoContent(Request& r) {
-    r.response.setStatus(Poco::Net::HTTPResponse::HTTP_NO_CONTENT);
+    r.response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NO_CONTENT);
     r.response.setContentLength(0);
     r.response.send();
 }

@@ -64,7 +64,11 @@ export function watchPage(page) {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
   });
   page.on('response', (r) => {
-    if (r.status() >= 500) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+    // A page's own 4xx is often the point of a test; a stylesheet, script, image or font that
+    // is missing never is. Name the URL so a failure says what went missing.
+    const subresource = r.request().resourceType() !== 'document';
+    if (r.status() >= 500 || (subresource && r.status() >= 400))
+      problems.push(`HTTP ${r.status()} for ${r.request().resourceType()} ${r.url()}`);
   });
   return problems;
 }

@@ -59,7 +59,7 @@ void registerDiscoveryEndpoints(Router& router, const ProviderPtr& provider) {
         std::ostringstream os;
         Poco::JSON::Stringifier::condense(provider->keys().jwks(), os);
         const std::string body = os.str();
-        resp.setStatus(Poco::Net::HTTPResponse::HTTP_OK);
+        resp.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_OK);
         resp.setContentType("application/jwk-set+json");
         resp.setContentLength(static_cast<std::streamsize>(body.size()));
         auto& out = resp.send();

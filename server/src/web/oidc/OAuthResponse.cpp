@@ -42,7 +42,7 @@ void sendOAuthJson(Request& r, int status, const Poco::JSON::Object& body) {
 
 void sendOAuthOk(Request& r) {
     noStore(r);
-    r.response.setStatus(Poco::Net::HTTPResponse::HTTP_OK);
+    r.response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_OK);
     r.response.setContentLength(0);
     r.response.send();
 }

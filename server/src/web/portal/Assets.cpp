@@ -62,6 +62,32 @@ std::optional<std::string> readFile(const fs::path& path) {
     return out.str();
 }
 
+// GOV.UK's typeface is licensed for gov.uk only, so its files are never served; a stylesheet
+// that still declared it would send every browser after fonts that answer 404. Removes each
+// @font-face rule (govuk-frontend's are flat: no nested braces) and the licence comment
+// that introduces them.
+std::string withoutFontFaces(const std::string& css) {
+    std::string out;
+    out.reserve(css.size());
+    std::size_t at = 0;
+    while (at < css.size()) {
+        const std::size_t rule = css.find("@font-face", at);
+        if (rule == std::string::npos) break;
+        const std::size_t close = css.find('}', rule);
+        if (close == std::string::npos) break;
+        out.append(css, at, rule - at);
+        at = close + 1;
+    }
+    out.append(css, at, std::string::npos);
+    for (std::size_t c = out.find("/*! Copyright (c) 2011 by Margaret Calvert"); c != std::string::npos;
+         c = out.find("/*! Copyright (c) 2011 by Margaret Calvert")) {
+        const std::size_t end = out.find("*/", c);
+        if (end == std::string::npos) break;
+        out.erase(c, end + 2 - c);
+    }
+    return out;
+}
+
 std::string etagFor(const std::string& body) { return "\"" + infra::digest::sha256Hex(body).substr(0, 20) + "\""; }
 
 // Every regular file below `root`, in a stable order, for the version hash.
@@ -121,6 +147,8 @@ std::optional<AssetFile> Assets::readBelow(const std::string& root, const std::v
 
     auto body = readFile(resolved);
     if (!body) return std::nullopt;
+    if (root == govukRoot_ && assetContentType(segments.back()).rfind("text/css", 0) == 0)
+        body = withoutFontFaces(*body);
     AssetFile file{*body, assetContentType(segments.back()), etagFor(*body)};
     std::lock_guard<std::mutex> lock(mutex_);
     cache_.emplace(candidate.string(), file);

@@ -59,7 +59,7 @@ void registerOperationsRoutes(Router& router, Services& services) {
         auto& resp = r.response;
         // Public and the same for everyone: the default no-store would only cost round trips.
         resp.set("Cache-Control", "public, max-age=300");
-        resp.setStatus(Poco::Net::HTTPResponse::HTTP_OK);
+        resp.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_OK);
         resp.setContentType("application/json");
         resp.setContentLength(static_cast<std::streamsize>(text.size()));
         auto& out = resp.send();

@@ -67,6 +67,19 @@ TEST_CASE("Versioned assets are served with their type and cached for a year", "
     CHECK(contains(browser.get(prefix + "/app/app.js").body, "initAll"));
 }
 
+// The GOV.UK typeface is never served, so the stylesheet must not send browsers after it.
+TEST_CASE("govuk-frontend's stylesheet is served without the GOV.UK font faces", "[portal][assets]") {
+    TestServer server("sqlite", useCheapPasswordHashing);
+    PortalClient browser(server.port());
+    const std::string prefix = assetPrefix(browser);
+    auto css = browser.get(prefix + "/govuk/govuk-frontend.min.css");
+    REQUIRE(css.status == 200);
+    CHECK_FALSE(contains(css.body, "@font-face"));
+    CHECK_FALSE(contains(css.body, "/assets/fonts/"));
+    CHECK(contains(css.body, ".govuk-button{"));  // the rest of the stylesheet is intact
+    CHECK(browser.get("/assets/govuk/assets/fonts/bold-b542beb274-v2.woff2").status == 404);
+}
+
 TEST_CASE("Unversioned or outdated asset URLs still answer, with a short cache and an ETag", "[portal][assets]") {
     TestServer server("sqlite", useCheapPasswordHashing);
     PortalClient browser(server.port());
