@@ -7,11 +7,14 @@
 
 #include <csignal>
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include "infra/JsonLogFormatter.h"
 #include "infra/Settings.h"
 #include "web/Application.h"
 #include "web/DemoData.h"
+#include "web/SigningKeyCommand.h"
 
 using Poco::Util::Option;
 using Poco::Util::OptionSet;
@@ -23,6 +26,11 @@ protected:
         options.addOption(Option("help", "h", "show this help and the configuration keys").required(false).repeatable(false));
         options.addOption(Option("config", "c", "load configuration from FILE (.properties or .ini)")
                               .required(false).repeatable(false).argument("FILE").binding("tessera.config_file"));
+        options.addOption(Option("rotate-signing-key", "", "make a new token signing key for ALG (ES256 or RS256) that "
+                                                           "signs from now on, then exit (servers may be running)")
+                              .required(false).repeatable(false).argument("ALG"));
+        options.addOption(Option("list-signing-keys", "", "list the token signing keys and their schedule, then exit")
+                              .required(false).repeatable(false));
     }
 
     void handleOption(const std::string& name, const std::string& value) override {
@@ -30,6 +38,10 @@ protected:
         if (name == "help") {
             help_ = true;
             stopOptionsProcessing();
+        } else if (name == "rotate-signing-key") {
+            rotateAlg_ = value;
+        } else if (name == "list-signing-keys") {
+            listKeys_ = true;
         }
     }
 
@@ -56,6 +68,8 @@ protected:
             return EXIT_CONFIG;
         }
         tessera::infra::configureLogging(settings->logFormat, settings->logLevel);
+        if (rotateAlg_) return tessera::web::rotateSigningKey(*settings, *rotateAlg_, std::cout, std::cerr);
+        if (listKeys_) return tessera::web::listSigningKeys(*settings, std::cout, std::cerr);
         auto& log = Poco::Logger::get("tessera");
 
         auto app = tessera::web::Application::create(*settings);
@@ -87,7 +101,7 @@ private:
     void printHelp() {
         Poco::Util::HelpFormatter help(options());
         help.setCommand(commandName());
-        help.setUsage("[--config FILE]");
+        help.setUsage("[--config FILE] [--rotate-signing-key ALG | --list-signing-keys]");
         help.setHeader("Tessera identity server.");
         help.setFooter(
             "Every configuration key can be set by an environment variable: TESSERA_HTTP_PORT (8080), "
@@ -99,6 +113,8 @@ private:
     }
 
     bool help_ = false;
+    std::optional<std::string> rotateAlg_;
+    bool listKeys_ = false;
 };
 
 POCO_SERVER_MAIN(TesseraServer)

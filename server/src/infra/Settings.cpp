@@ -16,7 +16,7 @@ namespace {
 const std::vector<std::string>& knownKeys() {
     static const std::vector<std::string> keys = {
         "http.port", "http.host", "http.threads", "http.max_body_bytes", "public.url", "data.dir",
-        "database.url", "smtp.url", "mail.from", "resources.dir", "demo", "organisation.name",
+        "database.url", "smtp.url", "mail.from", "resources.dir", "demo", "demo.service_url", "organisation.name",
         "organisation.logo_url", "organisation.colour", "web.assets_dir", "web.phase",
         "session.idle_seconds", "session.absolute_seconds", "session.pending_seconds", "cookie.secure",
         "oidc.access_token_seconds", "oidc.id_token_seconds", "oidc.key_rotation_days", "oidc.key_prepublish_hours",
@@ -114,6 +114,7 @@ Result<Settings> Settings::from(const Poco::Util::AbstractConfiguration& c) {
     text("mail.from", s.mailFrom);
     text("resources.dir", s.resourcesDir);
     boolean("demo", s.demo);
+    text("demo.service_url", s.demoServiceUrl);
     text("organisation.name", s.organisationName);
     text("organisation.logo_url", s.organisationLogoUrl);
     text("organisation.colour", s.organisationColour);
@@ -155,6 +156,11 @@ Result<Settings> Settings::from(const Poco::Util::AbstractConfiguration& c) {
     if (s.oidcKeyPrepublishHours * 3600 >= s.oidcKeyRotationDays * 24 * 3600)
         errors.push_back({"oidc.key_prepublish_hours", "out_of_range",
                           "oidc.key_prepublish_hours must be shorter than oidc.key_rotation_days."});
+    while (!s.demoServiceUrl.empty() && s.demoServiceUrl.back() == '/') s.demoServiceUrl.pop_back();
+    if (s.demoServiceUrl.rfind("http://", 0) != 0 && s.demoServiceUrl.rfind("https://", 0) != 0)
+        errors.push_back({"demo.service_url", "not_a_url",
+                          "demo.service_url (TESSERA_DEMO_SERVICE_URL) must be the demo service's http(s) URL, like "
+                          "http://127.0.0.1:8081."});
     if (s.dataDir.empty()) errors.push_back({"data.dir", "empty", "data.dir (TESSERA_DATA_DIR) must not be empty."});
     if (!errors.empty()) return Error::invalid("bad_configuration", "The configuration has errors.", errors);
 

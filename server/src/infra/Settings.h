@@ -22,6 +22,9 @@ struct Settings {
     std::string mailFrom = "Tessera <no-reply@tessera.localhost>";
     std::string resourcesDir;  // migrations, templates, catalogues, password list
     bool demo = false;
+    // Where the demo council service (examples/demo-service) runs, for its demo registration:
+    // redirect, post-logout and back-channel logout URIs. The service reads the same variable.
+    std::string demoServiceUrl = "http://127.0.0.1:8081";
     std::string organisationName = "Tessera";
     std::string organisationLogoUrl;                // optional: a path on this site or an https:// URL
     std::string organisationColour = "#14556b";     // brand colour, #rrggbb

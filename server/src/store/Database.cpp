@@ -1,5 +1,7 @@
 #include "store/Database.h"
 
+#include <filesystem>
+
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Logger.h>
@@ -70,6 +72,14 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, int max
             if (startsWith(path, "sqlite://")) path = path.substr(9);
             else if (startsWith(path, "sqlite:")) path = path.substr(7);
             if (path.empty()) return Error::invalid("bad_database_url", "The SQLite database path is empty.");
+            // Poco's SQLite connector retries a file it cannot create until its login timeout
+            // (a minute): a missing folder must be a clear error at once.
+            const auto folder = std::filesystem::absolute(std::filesystem::path(path)).parent_path();
+            std::error_code ec;
+            if (path != ":memory:" && !std::filesystem::is_directory(folder, ec))
+                return Error::unavailable("database_unreachable", "Cannot open the SQLite database " + path +
+                                                                      ": the folder " + folder.string() +
+                                                                      " does not exist.");
             db.reset(new Database(Backend::SQLite, "SQLite", path, maxSessions));
             Poco::Data::Session s = db->session();
             // WAL lets readers proceed while one writer commits; it is a property of the file.

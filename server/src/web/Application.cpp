@@ -5,9 +5,11 @@
 #include <filesystem>
 
 #include "infra/KeyFile.h"
+#include "infra/http/HttpFormPoster.h"
 #include "infra/mail/MakeMailer.h"
 #include "store/Migrator.h"
 #include "web/Services.h"
+#include "web/oidc/EndSessionEndpoint.h"
 #include "web/routes/Routes.h"
 
 namespace tessera::web {
@@ -53,6 +55,10 @@ Result<std::unique_ptr<Application>> Application::create(const infra::Settings& 
 
     app->services_ = std::make_unique<Services>(app->settings_, *app->clock_, *app->db_, *app->mailer_,
                                                 *app->passwords_, *app->commonPasswords_, *app->dataKey_);
+    // RP-initiated and back-channel logout (core/oidc/OidcLogout): services are told of ended
+    // sessions by POSTs with a 5 s timeout, from a worker thread.
+    app->logout_ = std::make_shared<core::oidc::OidcLogout>(
+        *app->services_, core::oidc::oidcSettingsFrom(app->settings_), std::make_shared<infra::HttpFormPoster>(5));
     auto seeded = seedReferenceData(*app->services_);
     if (!seeded) return seeded.error();
     try {
@@ -78,12 +84,20 @@ Result<std::unique_ptr<Application>> Application::create(const infra::Settings& 
 
 Application::~Application() { stop(5); }
 
-void Application::registerRoutes() { web::registerRoutes(router_, *services_); }
+void Application::registerRoutes() {
+    web::registerRoutes(router_, *services_);
+    oidc::registerEndSessionEndpoint(router_, *services_, logout_);
+}
 
-void Application::start() { http_->start(); }
+void Application::start() {
+    logout_->start();
+    http_->start();
+}
 
 void Application::stop(int graceSeconds) {
     if (http_) http_->stop(graceSeconds);
+    // After the requests: undelivered logouts stay queued in the database for the next start.
+    if (logout_) logout_->stop();
 }
 
 }  // namespace tessera::web

@@ -3,6 +3,7 @@
 // and registers every route. main.cpp and the integration tests both start the server here.
 #include <memory>
 
+#include "core/oidc/OidcLogout.h"
 #include "infra/Clock.h"
 #include "infra/Settings.h"
 #include "store/Database.h"
@@ -42,6 +43,9 @@ private:
     std::unique_ptr<infra::CommonPasswords> commonPasswords_;
     std::unique_ptr<infra::SecretBox> dataKey_;
     std::unique_ptr<Services> services_;
+    // OpenID Connect logout: built here (the composition root), its worker running from
+    // start() to stop(); shared with the end-session endpoint's handlers.
+    std::shared_ptr<core::oidc::OidcLogout> logout_;
     Router router_;
     std::unique_ptr<HttpServer> http_;
 };

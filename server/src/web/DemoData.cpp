@@ -13,6 +13,7 @@
 #include "core/services/ClientSecret.h"
 #include "core/services/Roles.h"
 #include "core/services/ServiceRegistry.h"
+#include "core/services/UrlRules.h"
 #include "core/terms/TermsService.h"
 #include "infra/Encoding.h"
 #include "infra/Random.h"
@@ -96,23 +97,45 @@ Status grantDemoRole(Services& services, const DemoAccount& d) {
     return core::Roles(services).grant(account->id, *role, {"system", ""});
 }
 
-// The demo relying party: a council service on a loopback redirect URI (any port, RFC 8252).
-core::ServiceChanges demoCouncil() {
+// The demo relying party, played by examples/demo-service (tessera-demo-service) at
+// `serviceUrl` (demo.service_url). Its callback is registered on a loopback host, so any port
+// matches (RFC 8252 §7.3); the logout URIs are exact, since the server calls or compares them.
+core::ServiceChanges demoCouncil(const std::string& serviceUrl) {
     core::ServiceChanges c;
     c.name = "Demo council";
     c.description = "A council service for trying Tessera: it signs citizens in and reads the claims they share.";
-    c.redirectUris = std::vector<std::string>{"http://127.0.0.1/callback"};
-    c.postLogoutRedirectUris = std::vector<std::string>{"http://127.0.0.1/"};
+    // On 127.0.0.1 (any port) unless the service runs elsewhere. One host only: pairwise
+    // subjects without a sector identifier need all redirect URIs on one host.
+    const std::string loopbackCallback = "http://127.0.0.1/callback";
+    const bool onLoopback = core::urls::redirectMatches(loopbackCallback, serviceUrl + "/callback");
+    c.redirectUris = std::vector<std::string>{onLoopback ? loopbackCallback : serviceUrl + "/callback"};
+    // "http://127.0.0.1/" is for relying parties the end-to-end tests play on a loopback port.
+    std::vector<std::string> afterLogout{"http://127.0.0.1/", "http://127.0.0.1/signed-out"};
+    if (!core::urls::redirectMatches(afterLogout.back(), serviceUrl + "/signed-out"))
+        afterLogout.push_back(serviceUrl + "/signed-out");
+    c.postLogoutRedirectUris = afterLogout;
+    c.backchannelLogoutUri = serviceUrl + "/backchannel-logout";
     c.clientType = "confidential";
     c.tokenEndpointAuthMethod = "client_secret_basic";
     c.grantTypes = std::vector<std::string>{"authorization_code", "refresh_token", "client_credentials"};
     c.allowedScopes = std::vector<std::string>{"openid", "profile", "email", "address", "offline_access"};
     c.allowedClaims = std::vector<std::string>{"name", "email", "email_verified", "address", "birthdate"};
     c.consentText = std::map<std::string, std::string>{
-        {"en", "Demo council uses your name, email and address to manage your council tax."},
-        {"fr", "Demo council utilise votre nom, votre e-mail et votre adresse pour gérer votre taxe locale."},
-        {"gd", "Cleachdaidh Demo council d’ainm, do phost-d agus do sheòladh airson cìs na comhairle agad."}};
+        {"en", "Demo council uses your name, email address and home address to manage your council tax and to "
+               "write to you."},
+        {"fr", "Demo council utilise votre nom, votre adresse e-mail et votre adresse postale pour gérer votre taxe "
+               "locale et vous écrire."},
+        {"gd", "Cleachdaidh Demo council d’ainm, do sheòladh puist-d agus do sheòladh dachaigh airson cìs na "
+               "comhairle agad a stiùireadh agus airson sgrìobhadh thugad."}};
     return c;
+}
+
+// True when the stored service already has what the demo registration sets.
+bool matchesDemoCouncil(const core::Service& s, const core::ServiceChanges& c) {
+    return s.description == *c.description && s.redirectUris == *c.redirectUris &&
+           s.postLogoutRedirectUris == *c.postLogoutRedirectUris && s.backchannelLogoutUri == *c.backchannelLogoutUri &&
+           s.grantTypes == *c.grantTypes && s.allowedScopes == *c.allowedScopes && s.allowedClaims == *c.allowedClaims &&
+           s.consentText == *c.consentText;
 }
 
 // The client_id and secret a previous run wrote to the credentials file, if any.
@@ -150,12 +173,20 @@ std::optional<core::Service> findByName(core::ServiceRegistry& registry, const s
 // the one in the credentials file when it still matches, and rotates it otherwise.
 Result<core::ServiceWithSecret> ensureDemoService(Services& services, const std::string& credentialsPath) {
     core::ServiceRegistry registry(services);
-    const core::ServiceChanges wanted = demoCouncil();
+    const core::ServiceChanges wanted = demoCouncil(services.settings.demoServiceUrl);
     const core::Actor system{"system", ""};
     const auto [clientId, secret] = previousDemoClient(credentialsPath, *wanted.name);
     std::optional<core::Service> existing = clientId.empty() ? std::nullopt : registry.findByClientId(clientId);
     if (!existing) existing = findByName(registry, *wanted.name);
     if (!existing) return registry.create(wanted, system);
+    // The demo service's URL (or this registration) changed since the last start: follow it.
+    if (!matchesDemoCouncil(*existing, wanted)) {
+        core::ServiceChanges changes = wanted;
+        changes.name.reset();
+        auto updated = registry.update(existing->id, changes, existing->version, system);
+        if (!updated) return updated.error();
+        existing = *updated;
+    }
     if (core::client_secret::matches(secret, existing->secretHash)) return core::ServiceWithSecret{*existing, secret};
     return registry.rotateSecret(existing->id, system);
 }
@@ -196,9 +227,11 @@ Result<std::string> seedDemoData(Services& services) {
         o.set("clientSecret", council->clientSecret);
         o.set("redirectUris", redirectUris);
         o.set("issuer", settings.publicUrl);
+        o.set("serviceUrl", settings.demoServiceUrl);
         demoServices.add(o);
         text << "Demo service \"" << service.name << "\": client_id " << service.clientId << "  client_secret "
-             << council->clientSecret << "  redirect URI " << service.redirectUris.front() << " (any port)\n";
+             << council->clientSecret << "  redirect URI " << service.redirectUris.front() << " (any port)\n"
+             << "  run by tessera-demo-service at " << settings.demoServiceUrl << " (TESSERA_DEMO_SERVICE_URL)\n";
     }
     Poco::JSON::Object root;
     root.set("url", settings.publicUrl);

@@ -1,5 +1,6 @@
 #include "web/Request.h"
 
+#include <Poco/Exception.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/URI.h>
 
@@ -14,9 +15,14 @@ std::string Request::param(const std::string& name) const {
 }
 
 std::optional<std::string> Request::queryParam(const std::string& name) const {
-    Poco::URI uri("/?" + query);
-    for (const auto& [k, v] : uri.getQueryParameters()) {
-        if (k == name) return v;
+    // A malformed escape ("%zz") makes Poco throw; such a query carries no usable parameter,
+    // and the handler then answers as for a missing one instead of failing with a 500.
+    try {
+        Poco::URI uri("/?" + query);
+        for (const auto& [k, v] : uri.getQueryParameters()) {
+            if (k == name) return v;
+        }
+    } catch (const Poco::Exception&) {
     }
     return std::nullopt;
 }

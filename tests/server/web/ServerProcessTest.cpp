@@ -94,3 +94,41 @@ TEST_CASE("The server starts on a fresh data folder, logs JSON and stops cleanly
     CHECK(log.find(R"("path":"/readyz")") != std::string::npos);
     CHECK(log.find("not the password") == std::string::npos);
 }
+
+TEST_CASE("An operator rotates the token signing key from the command line; the old key stays published",
+          "[server][process][keys]") {
+    tessera::test::TempDir dir;
+    auto options = serverEnv(dir.path(), freePort());
+    auto first = ChildProcess::run(serverBinary(), {"--rotate-signing-key", "ES256"}, 30s, options);
+    REQUIRE(first.exitStatus == 0);
+    auto second = ChildProcess::run(serverBinary(), {"--rotate-signing-key", "ES256"}, 30s, options);
+    REQUIRE(second.exitStatus == 0);
+    CHECK(second.output.find("New ES256 signing key") != std::string::npos);
+
+    auto listed = ChildProcess::run(serverBinary(), {"--list-signing-keys"}, 30s, options);
+    REQUIRE(listed.exitStatus == 0);
+    // Two ES256 keys: the new one signs until further notice ("until -"), the replaced one
+    // has stopped signing but is still published until its tokens have expired.
+    auto count = [&](const std::string& part) {
+        std::size_t n = 0;
+        for (auto at = listed.output.find(part); at != std::string::npos; at = listed.output.find(part, at + 1)) ++n;
+        return n;
+    };
+    CHECK(count("  ES256  ") == 2);
+    CHECK(count("  until -  published") == 1);   // one key signs now, with no end yet
+    CHECK(count("published until -\n") == 1);    // the replaced key's end of publication is set
+}
+
+TEST_CASE("Key commands refuse an unknown algorithm and a missing data folder at once", "[server][process][keys]") {
+    tessera::test::TempDir dir;
+    auto options = serverEnv(dir.path(), freePort());
+    auto bad = ChildProcess::run(serverBinary(), {"--rotate-signing-key", "HS256"}, 30s, options);
+    CHECK(bad.exitStatus == 64);
+    CHECK(bad.output.find("use ES256 or RS256") != std::string::npos);
+
+    auto missing = serverEnv(dir.path() + "/no/such/folder", freePort());
+    auto r = ChildProcess::run(serverBinary(), {"--list-signing-keys"}, 10s, missing);
+    CHECK_FALSE(r.timedOut);
+    CHECK(r.exitStatus == 70);
+    CHECK(r.output.find("does not exist") != std::string::npos);
+}

@@ -44,6 +44,9 @@ struct OidcSettings {
     std::string jwksUri() const { return issuer + "/oauth2/jwks"; }
     std::string introspectionEndpoint() const { return issuer + "/oauth2/introspect"; }
     std::string revocationEndpoint() const { return issuer + "/oauth2/revoke"; }
+    std::string authorizationEndpoint() const { return issuer + "/oauth2/authorize"; }
+    std::string userinfoEndpoint() const { return issuer + "/oauth2/userinfo"; }
+    std::string endSessionEndpoint() const { return issuer + "/oauth2/logout"; }
 };
 
 OidcSettings oidcSettingsFrom(const infra::Settings& settings);

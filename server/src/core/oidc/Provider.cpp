@@ -9,6 +9,9 @@ namespace tessera::core::oidc {
 namespace {
 
 constexpr std::int64_t kHousekeepingSeconds = 60;
+// Revoked refresh tokens are kept a day, so a client presenting one is told it was revoked
+// rather than unknown while anyone is still looking into why.
+constexpr std::int64_t kRevokedRefreshTokenKeepSeconds = 24 * 3600;
 
 bool rs256InUse(store::Database& db) {
     Poco::Data::Session s = db.session();
@@ -31,7 +34,11 @@ Provider::Provider(Context& ctx, OidcSettings settings, std::shared_ptr<JwksSour
       assertions_(ctx.db, ctx.clock, jwks_, settings_),
       clients_(services_, assertions_, settings_),
       clientCredentials_(issuer_, settings_),
-      introspection_(verifier_, services_, ctx.db, ctx.clock) {}
+      subjects_(ctx.db, ctx.clock),
+      introspection_(ctx, verifier_, services_, subjects_, settings_),
+      codeGrant_(ctx, issuer_, subjects_, settings_),
+      refreshGrant_(ctx, issuer_, subjects_, settings_),
+      userInfo_(ctx, verifier_) {}
 
 Status Provider::start() {
     if (auto es = keys_.ensureCurrent(JwsAlg::ES256); !es) return es;
@@ -45,6 +52,8 @@ void Provider::housekeeping() {
     if (now - last < kHousekeepingSeconds && now >= last) return;
     if (!lastHousekeeping_.compare_exchange_strong(last, now)) return;  // another thread does it
     AccessTokenStore(ctx_.db).purgeExpired(now);
+    AuthorizationCodeStore(ctx_.db).purge(now);
+    RefreshTokenStore(ctx_.db).purge(now, now - kRevokedRefreshTokenKeepSeconds);
     assertions_.purgeExpired(now);
 }
 

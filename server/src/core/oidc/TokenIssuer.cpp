@@ -19,6 +19,19 @@ Result<std::string> TokenIssuer::sign(JwsAlg alg, const std::string& typ, const 
 }
 
 Result<IssuedAccessToken> TokenIssuer::issueAccessToken(const AccessTokenRequest& request) {
+    auto signedToken = signAccessToken(request);
+    if (!signedToken) return signedToken.error();
+    auto stored = db_.transaction<void>(
+        [&](Poco::Data::Session& s) -> Status { return recordAccessToken(s, signedToken->record); });
+    if (!stored) return stored.error();
+    return signedToken->issued;
+}
+
+Status TokenIssuer::recordAccessToken(Poco::Data::Session& s, const AccessTokenRecord& record) {
+    return tokens_.insert(s, record);
+}
+
+Result<SignedAccessToken> TokenIssuer::signAccessToken(const AccessTokenRequest& request) {
     IssuedAccessToken out;
     const std::int64_t now = clock_.now();
     out.jti = infra::random::token(16);
@@ -45,9 +58,7 @@ Result<IssuedAccessToken> TokenIssuer::issueAccessToken(const AccessTokenRequest
 
     AccessTokenRecord record{out.jti, request.serviceId, request.accountId, request.grantId, out.scope,
                              now,     out.expiresAt,     0};
-    auto stored = db_.transaction<void>([&](Poco::Data::Session& s) -> Status { return tokens_.insert(s, record); });
-    if (!stored) return stored.error();
-    return out;
+    return SignedAccessToken{std::move(out), std::move(record)};
 }
 
 }  // namespace tessera::core::oidc

@@ -40,6 +40,12 @@ struct IssuedAccessToken {
     std::int64_t expiresAt = 0;
 };
 
+// A signed access token whose record is not yet written.
+struct SignedAccessToken {
+    IssuedAccessToken issued;
+    AccessTokenRecord record;
+};
+
 class TokenIssuer {
 public:
     static constexpr const char* kAccessTokenType = "at+jwt";
@@ -48,6 +54,11 @@ public:
         : db_(db), clock_(clock), keys_(keys), settings_(settings), tokens_(db) {}
 
     Result<IssuedAccessToken> issueAccessToken(const AccessTokenRequest& request);
+    // The same in two steps, for grants that record the token in a transaction with other
+    // changes: sign (may create or unseal a key, so before the transaction), then record.
+    Result<SignedAccessToken> signAccessToken(const AccessTokenRequest& request);
+    Status recordAccessToken(Poco::Data::Session& s, const AccessTokenRecord& record);
+    const std::string& issuer() const { return settings_.issuer; }
     // Signs `claims` with the key that signs `alg` now, header typ `typ` (may be empty).
     Result<std::string> sign(JwsAlg alg, const std::string& typ, const Poco::JSON::Object& claims);
 

@@ -45,10 +45,11 @@ Result<int> SessionService::endEverywhere(const Caller& caller) {
     });
 }
 
-Status SessionService::signOut(const Caller& caller) {
+Status SessionService::signOut(const Caller& caller, const std::string& reason,
+                               std::map<std::string, std::string> details) {
     return ctx_.db.transaction<void>([&](Poco::Data::Session& s) -> Status {
         if (auto ended = ctx_.sessions.endByToken(s, caller.token); !ended) return ended;
-        return audit(s, caller, caller.session.publicId, "signed_out");
+        return audit(s, caller, caller.session.publicId, reason, details);
     });
 }
 

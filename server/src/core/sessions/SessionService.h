@@ -25,7 +25,10 @@ public:
     Status endOne(const Caller& caller, const std::string& publicId);
     // Ends every session of the account, the caller's included; returns how many ended.
     Result<int> endEverywhere(const Caller& caller);
-    Status signOut(const Caller& caller);
+    // Ends the caller's own session, audited with `reason` ("signed_out"; "rp_initiated_logout"
+    // when a service asked, core/oidc/EndSession) and `details` (never secrets or tokens).
+    Status signOut(const Caller& caller, const std::string& reason = "signed_out",
+                   std::map<std::string, std::string> details = {});
 
 private:
     Status audit(Poco::Data::Session& s, const Caller& caller, const std::string& sessionId, const std::string& reason,

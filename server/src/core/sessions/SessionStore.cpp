@@ -131,26 +131,42 @@ Status SessionStore::end(Poco::Data::Session& s, const std::string& accountId, c
     st << db_.sql("UPDATE sessions SET ended_at = ? WHERE account_id = ? AND public_id = ? AND ended_at = 0"), use(t),
         use(acc), use(pub);
     if (st.execute() != 1) return Error::notFound("session_not_found", "There is no active session with that id.");
-    return {};
+    return ended(s, {publicId}, t);
 }
 
 Status SessionStore::endByToken(Poco::Data::Session& s, const std::string& token) {
     std::string h = hashToken(token);
     Poco::Int64 t = clock_.now();
+    std::vector<std::string> publicIds;
+    s << db_.sql("SELECT public_id FROM sessions WHERE id_hash = ? AND ended_at = 0"), use(h), into(publicIds), now;
     Poco::Data::Statement st(s);
     st << db_.sql("UPDATE sessions SET ended_at = ? WHERE id_hash = ? AND ended_at = 0"), use(t), use(h);
-    if (st.execute() != 1) return Error::notFound("session_not_found", "The session has already ended.");
-    return {};
+    if (publicIds.size() != 1 || st.execute() != 1)
+        return Error::notFound("session_not_found", "The session has already ended.");
+    return ended(s, publicIds, t);
 }
 
 Result<int> SessionStore::endAll(Poco::Data::Session& s, const std::string& accountId,
                                  const std::string& exceptPublicId) {
     std::string acc = accountId, except = exceptPublicId;
     Poco::Int64 t = clock_.now();
-    Poco::Data::Statement st(s);
-    st << db_.sql("UPDATE sessions SET ended_at = ? WHERE account_id = ? AND public_id <> ? AND ended_at = 0"),
-        use(t), use(acc), use(except);
-    return int(st.execute());
+    // Each one by id, so the listener hears of exactly the sessions this transaction ended.
+    std::vector<std::string> live;
+    s << db_.sql("SELECT public_id FROM sessions WHERE account_id = ? AND public_id <> ? AND ended_at = 0"), use(acc),
+        use(except), into(live), now;
+    std::vector<std::string> endedHere;
+    for (auto& publicId : live) {
+        Poco::Data::Statement st(s);
+        st << db_.sql("UPDATE sessions SET ended_at = ? WHERE public_id = ? AND ended_at = 0"), use(t), use(publicId);
+        if (st.execute() == 1) endedHere.push_back(publicId);
+    }
+    if (auto told = ended(s, endedHere, t); !told) return told.error();
+    return int(endedHere.size());
+}
+
+Status SessionStore::ended(Poco::Data::Session& s, const std::vector<std::string>& publicIds, std::int64_t at) {
+    if (!endListener_ || publicIds.empty()) return {};
+    return endListener_->sessionsEnded(s, publicIds, at);
 }
 
 std::vector<Session> SessionStore::listActive(const std::string& accountId) {

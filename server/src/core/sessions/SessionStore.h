@@ -1,6 +1,8 @@
 #pragma once
 // Server-side sessions. The cookie holds a random token; only its SHA-256 is stored, so a
 // database leak does not hand out sessions. Idle and absolute limits come from settings.
+// Every end (end, endByToken, endAll) tells the SessionEndListener, if one is set, which
+// sessions ended, inside the caller's transaction.
 #include <Poco/Data/Session.h>
 
 #include <optional>
@@ -8,6 +10,7 @@
 #include <vector>
 
 #include "core/sessions/Session.h"
+#include "core/sessions/SessionEndListener.h"
 #include "infra/Clock.h"
 #include "infra/Settings.h"
 #include "store/Database.h"
@@ -41,12 +44,20 @@ public:
     Result<int> endAll(Poco::Data::Session& s, const std::string& accountId, const std::string& exceptPublicId);
     std::vector<Session> listActive(const std::string& accountId);
 
+    // Set once by the composition root before the server answers requests (not thread-safe
+    // against ends running at the same time); null for none. The listener must outlive the store.
+    void setEndListener(SessionEndListener* listener) { endListener_ = listener; }
+    SessionEndListener* endListener() const { return endListener_; }
+
     static std::string hashToken(const std::string& token);
 
 private:
     store::Database& db_;
     infra::Clock& clock_;
     const infra::Settings& settings_;
+    SessionEndListener* endListener_ = nullptr;
+
+    Status ended(Poco::Data::Session& s, const std::vector<std::string>& publicIds, std::int64_t at);
 };
 
 }  // namespace tessera::core

@@ -1,6 +1,7 @@
-// Discovery (OpenID Connect Discovery 1.0, RFC 8414) and the JWKS. Discovery lists only what
-// this server does today: the authorization endpoint, response types, subject types and ID
-// token algorithms arrive with the authorization-code flow.
+// Discovery (OpenID Connect Discovery 1.0, RFC 8414) and the JWKS. Discovery lists what this
+// server does: the authorization-code flow with PKCE (S256), refresh and client credentials,
+// pairwise and public subjects, ES256 and RS256 ID tokens, userinfo, introspection,
+// revocation, RP-initiated and back-channel logout.
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
@@ -8,6 +9,9 @@
 #include <initializer_list>
 #include <sstream>
 
+#include "core/oidc/CitizenClaims.h"
+#include "core/services/ServiceVocabulary.h"
+#include "tessera/shared/Loa.h"
 #include "web/Respond.h"
 #include "web/oidc/Endpoints.h"
 
@@ -18,6 +22,26 @@ namespace {
 Poco::JSON::Array::Ptr list(std::initializer_list<const char*> values) {
     Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
     for (const char* v : values) a->add(std::string(v));
+    return a;
+}
+
+Poco::JSON::Array::Ptr list(const std::vector<std::string>& values) {
+    Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
+    for (const auto& v : values) a->add(v);
+    return a;
+}
+
+Poco::JSON::Array::Ptr acrValues() {
+    Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
+    for (Loa loa : kAllLoas) a->add(std::string(defaultAcr(loa)));
+    return a;
+}
+
+// The claims an ID token or the userinfo endpoint can carry.
+Poco::JSON::Array::Ptr claimsSupported() {
+    Poco::JSON::Array::Ptr a = list({"sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr", "sid",
+                                     "azp", "at_hash"});
+    for (const auto& claim : core::oidc::suppliedCitizenClaims()) a->add(claim);
     return a;
 }
 
@@ -32,16 +56,39 @@ Poco::JSON::Object discovery(const core::oidc::OidcSettings& s) {
     const auto algs = list({"ES256", "RS256"});
     Poco::JSON::Object o;
     o.set("issuer", s.issuer);
-    o.set("jwks_uri", s.jwksUri());
+    o.set("authorization_endpoint", s.authorizationEndpoint());
     o.set("token_endpoint", s.tokenEndpoint());
+    o.set("userinfo_endpoint", s.userinfoEndpoint());
+    o.set("jwks_uri", s.jwksUri());
+    o.set("end_session_endpoint", s.endSessionEndpoint());
     o.set("introspection_endpoint", s.introspectionEndpoint());
     o.set("revocation_endpoint", s.revocationEndpoint());
-    o.set("grant_types_supported", list({"client_credentials"}));
-    o.set("token_endpoint_auth_methods_supported", authMethods);
+    o.set("scopes_supported", list(core::vocabulary::knownScopes()));
+    o.set("response_types_supported", list({"code"}));
+    o.set("response_modes_supported", list({"query"}));
+    o.set("grant_types_supported", list({"authorization_code", "refresh_token", "client_credentials"}));
+    o.set("code_challenge_methods_supported", list({"S256"}));
+    o.set("subject_types_supported", list({"pairwise", "public"}));
+    o.set("id_token_signing_alg_values_supported", algs);
+    o.set("acr_values_supported", acrValues());
+    o.set("claims_supported", claimsSupported());
+    o.set("claims_parameter_supported", true);
+    o.set("request_parameter_supported", false);
+    o.set("request_uri_parameter_supported", false);
+    o.set("prompt_values_supported", list({"none", "login", "consent"}));
+    o.set("ui_locales_supported", list({"en", "fr", "gd"}));
+    o.set("backchannel_logout_supported", true);
+    o.set("backchannel_logout_session_supported", true);
+    o.set("frontchannel_logout_supported", false);
+    o.set("authorization_response_iss_parameter_supported", true);
+    // Public clients authenticate with "none" (client_id only) and must use PKCE.
+    o.set("token_endpoint_auth_methods_supported",
+          list({"client_secret_basic", "client_secret_post", "private_key_jwt", "none"}));
     o.set("token_endpoint_auth_signing_alg_values_supported", algs);
     o.set("introspection_endpoint_auth_methods_supported", authMethods);
     o.set("introspection_endpoint_auth_signing_alg_values_supported", algs);
-    o.set("revocation_endpoint_auth_methods_supported", authMethods);
+    o.set("revocation_endpoint_auth_methods_supported",
+          list({"client_secret_basic", "client_secret_post", "private_key_jwt", "none"}));
     o.set("revocation_endpoint_auth_signing_alg_values_supported", algs);
     return o;
 }

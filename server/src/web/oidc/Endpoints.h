@@ -20,6 +20,8 @@ void registerDiscoveryEndpoints(Router& router, const ProviderPtr& provider);
 void registerTokenEndpoint(Router& router, const ProviderPtr& provider);
 // POST /oauth2/introspect and POST /oauth2/revoke (TokenManagementEndpoints.cpp).
 void registerTokenManagementEndpoints(Router& router, const ProviderPtr& provider);
+// GET and POST /oauth2/userinfo (UserInfoEndpoint.cpp).
+void registerUserInfoEndpoint(Router& router, const ProviderPtr& provider);
 
 // The authenticated client of an OAuth request to `endpoint`, or nullopt after answering
 // with the OAuth error (ClientAuthentication.cpp).

@@ -5,6 +5,7 @@
 
 #include "core/oidc/OidcSettings.h"
 #include "core/oidc/Provider.h"
+#include "web/oidc/AuthorizeEndpoint.h"
 #include "web/oidc/Endpoints.h"
 #include "web/oidc/HttpJwksSource.h"
 #include "web/routes/Routes.h"
@@ -18,8 +19,10 @@ void registerOidcRoutes(Router& router, Services& services) {
     if (auto started = provider->start(); !started)
         throw std::runtime_error("The OpenID Connect provider cannot start: " + started.error().message);
     oidc::registerDiscoveryEndpoints(router, provider);
+    oidc::registerAuthorizeEndpoint(router, provider);
     oidc::registerTokenEndpoint(router, provider);
     oidc::registerTokenManagementEndpoints(router, provider);
+    oidc::registerUserInfoEndpoint(router, provider);
 }
 
 }  // namespace tessera::web

@@ -1,5 +1,7 @@
-// POST /oauth2/introspect (RFC 7662) and POST /oauth2/revoke (RFC 7009), for the service the
-// token was issued to, which must authenticate.
+// POST /oauth2/introspect (RFC 7662) and POST /oauth2/revoke (RFC 7009) of access and refresh
+// tokens, for the service the token was issued to, which must authenticate (a public client
+// by its client_id, for revocation). token_type_hint is only a hint (RFC 7009 §2.1): it
+// decides which kind is looked up first, never whether the other is.
 #include "web/oidc/Endpoints.h"
 #include "web/oidc/OAuthResponse.h"
 
@@ -14,7 +16,7 @@ void introspect(Request& r, core::oidc::Provider& provider) {
     if (!client) return;
     const auto token = form->get("token");
     if (!token) return sendOAuthError(r, Error::invalid("invalid_request", "token is required."));
-    auto answer = provider.introspection().introspect(*client, *token);
+    auto answer = provider.introspection().introspect(*client, *token, form->get("token_type_hint").value_or(""));
     if (!answer) return sendOAuthError(r, answer.error());
     sendOAuthJson(r, 200, **answer);
 }
@@ -26,8 +28,8 @@ void revoke(Request& r, core::oidc::Provider& provider) {
     if (!client) return;
     const auto token = form->get("token");
     if (!token) return sendOAuthError(r, Error::invalid("invalid_request", "token is required."));
-    // token_type_hint is only a hint (RFC 7009 §2.1); access tokens are the only kind yet.
-    if (auto revoked = provider.introspection().revoke(*client, *token); !revoked)
+    if (auto revoked = provider.introspection().revoke(*client, *token, form->get("token_type_hint").value_or(""));
+        !revoked)
         return sendOAuthError(r, revoked.error());
     sendOAuthOk(r);
 }

@@ -49,4 +49,10 @@ inline constexpr const char* kSecuritySignOutSession = "/account/security/sessio
 inline constexpr const char* kSecuritySignOutOthers = "/account/security/sessions/sign-out-others";
 inline constexpr const char* kSecuritySignOutEverywhere = "/account/security/sessions/sign-out-everywhere";
 
+// The OpenID Connect authorization endpoint and its own pages (web/oidc/AuthorizeEndpoint.h):
+// where services send citizens, where sign-in returns to, where the consent form posts.
+inline constexpr const char* kAuthorize = "/oauth2/authorize";
+inline constexpr const char* kAuthorizeResume = "/oauth2/authorize/resume";
+inline constexpr const char* kAuthorizeConsent = "/oauth2/authorize/consent";
+
 }  // namespace tessera::web::portal::paths

@@ -1,6 +1,14 @@
 #include "OidcCoreFixture.h"
 
+#include <catch2/catch.hpp>
+
 #include <stdexcept>
+
+#include <Poco/Data/Session.h>
+#include <Poco/JSON/Array.h>
+
+#include "core/oidc/Jws.h"
+#include "tessera/shared/Loa.h"
 
 namespace tessera::test {
 
@@ -55,6 +63,107 @@ core::ServiceWithSecret createService(core::Context& ctx, const core::ServiceCha
         throw std::runtime_error("createService: " + detail);
     }
     return *created;
+}
+
+core::ServiceChanges relyingParty(const std::string& name, const std::string& host) {
+    core::ServiceChanges c;
+    c.name = name;
+    c.clientType = "confidential";
+    c.tokenEndpointAuthMethod = "client_secret_basic";
+    c.grantTypes = std::vector<std::string>{"authorization_code", "refresh_token"};
+    c.redirectUris = std::vector<std::string>{"https://" + host + "/callback"};
+    c.allowedScopes = std::vector<std::string>{"openid", "profile", "email", "address", "phone", "offline_access"};
+    c.allowedClaims = std::vector<std::string>{"name", "email", "email_verified", "birthdate", "gender", "address",
+                                               "phone_number"};
+    return c;
+}
+
+core::ServiceChanges publicApp(const std::string& name, const std::string& host) {
+    core::ServiceChanges c = relyingParty(name, host);
+    c.clientType = "public";
+    c.tokenEndpointAuthMethod = "none";
+    return c;
+}
+
+SignedInCitizen signedInCitizen(core::Context& ctx, const std::string& email) {
+    SignedInCitizen out;
+    out.account = makeAccount(ctx, activeWithTotp(email));
+    out.session = makeSession(ctx, out.account.id, core::SessionStage::Authenticated);
+    return out;
+}
+
+core::oidc::CodeRequest codeRequest(const core::Service& service, const SignedInCitizen& citizen,
+                                    const infra::Clock& clock) {
+    core::oidc::CodeRequest r;
+    r.serviceId = service.id;
+    r.accountId = citizen.account.id;
+    r.sessionPublicId = citizen.session.session.publicId;
+    r.redirectUri = service.redirectUris.front();
+    r.scopes = {"openid", "profile", "email"};
+    r.claims = {"name", "email", "email_verified"};
+    r.nonce = "n-0S6_WzA2Mj";
+    r.codeChallenge = kCodeChallenge;
+    r.codeChallengeMethod = "S256";
+    r.acr = std::string(defaultAcr(Loa::Loa0));
+    r.amr = {"pwd", "otp"};
+    r.authTime = clock.now() - 5;
+    return r;
+}
+
+core::oidc::IssuedCode issueCode(core::oidc::Provider& provider, const core::oidc::CodeRequest& request) {
+    auto issued = provider.codeGrant().issue(request);
+    if (!issued) FAIL("issue: " + issued.error().code + ": " + issued.error().message);
+    return *issued;
+}
+
+core::oidc::AuthenticatedClient asClient(const core::Service& service) {
+    return {service, service.isConfidential() ? core::oidc::ClientAuthMethod::SecretBasic
+                                              : core::oidc::ClientAuthMethod::None};
+}
+
+core::oidc::TokenResponse exchangeCode(core::oidc::Provider& provider, const core::Service& service,
+                                       const std::string& code) {
+    auto tokens = provider.codeGrant().exchange(asClient(service), code, service.redirectUris.front(), kCodeVerifier);
+    if (!tokens) FAIL("exchange: " + tokens.error().code + ": " + tokens.error().message);
+    return *tokens;
+}
+
+VerifiedJwt verifyWithJwks(core::oidc::Provider& provider, const std::string& jwt) {
+    auto parsed = core::oidc::jws::parse(jwt);
+    if (!parsed) FAIL("not a JWS: " + parsed.error().message);
+    auto keys = provider.keys().jwks()->getArray("keys");
+    for (std::size_t i = 0; i < keys->size(); ++i) {
+        auto jwk = keys->getObject(static_cast<unsigned>(i));
+        if (jwk->getValue<std::string>("kid") != parsed->kid) continue;
+        auto alg = core::oidc::jwsAlgFrom(jwk->getValue<std::string>("alg"));
+        auto key = core::oidc::AsymmetricKey::fromPublicJwk(*jwk);
+        REQUIRE(alg);
+        REQUIRE(key);
+        REQUIRE(parsed->alg == jwk->getValue<std::string>("alg"));
+        if (!core::oidc::jws::verify(*alg, *key, parsed->signingInput, parsed->signature))
+            FAIL("the signature does not verify with the JWKS key " + parsed->kid);
+        return {parsed->alg, parsed->typ, parsed->kid, parsed->payload};
+    }
+    FAIL("no key in the JWKS for kid " + parsed->kid);
+    return {};
+}
+
+void setAccountStatus(core::Context& ctx, const std::string& accountId, core::AccountStatus status) {
+    auto done = ctx.db.transaction<void>([&](Poco::Data::Session& s) -> Status {
+        auto account = ctx.accounts.findById(s, accountId);
+        if (!account) return Error::notFound("no_account", "no such account");
+        account->status = status;
+        return ctx.accounts.update(s, *account, ctx.clock.now());
+    });
+    if (!done) throw std::runtime_error("setAccountStatus: " + done.error().message);
+}
+
+std::int64_t rowCount(store::Database& db, const std::string& table, const std::string& where) {
+    Poco::Data::Session s = db.session();
+    Poco::Int64 n = 0;
+    s << "SELECT COUNT(*) FROM " + table + (where.empty() ? "" : " WHERE " + where), Poco::Data::Keywords::into(n),
+        Poco::Data::Keywords::now;
+    return n;
 }
 
 }  // namespace tessera::test

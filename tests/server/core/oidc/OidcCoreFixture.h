@@ -54,4 +54,46 @@ core::ServiceChanges backendService(const std::string& name = "Council tax",
 // Creates the service (throws if it is refused).
 core::ServiceWithSecret createService(core::Context& ctx, const core::ServiceChanges& changes);
 
+// --- the authorization-code flow (phase 2) ---
+
+// A PKCE verifier and its S256 challenge (computed independently with Python hashlib).
+inline constexpr const char* kCodeVerifier = "dBjftJeZ4CVP-mJ0Oh8RrL6MSf4rB6lhoTgM9ZRJ3mQ";
+inline constexpr const char* kCodeChallenge = "p3F9yslIyJW8Hvy_UuKeH3vPRmhhHQQirrnsK7QUluI";
+
+// A confidential relying party allowed authorization_code and refresh_token, every citizen
+// scope and the claims Tessera supplies, redirecting to https://<host>/callback; pairwise.
+core::ServiceChanges relyingParty(const std::string& name = "Parking permits", const std::string& host = "parking.example");
+// A public client (a native or browser app): method none, PKCE required.
+core::ServiceChanges publicApp(const std::string& name = "Reviewer app", const std::string& host = "app.example");
+
+// A signed-in citizen: an active account and an authenticated portal session.
+struct SignedInCitizen {
+    TestAccount account;
+    core::NewSession session;
+};
+SignedInCitizen signedInCitizen(core::Context& ctx, const std::string& email = "ada@example.org");
+
+// What the front channel would hand over after sign-in and consent: openid profile email,
+// consent to name, email and email_verified, a nonce, the kCodeChallenge, LoA 0, pwd + otp.
+core::oidc::CodeRequest codeRequest(const core::Service& service, const SignedInCitizen& citizen,
+                                    const infra::Clock& clock);
+// issue() that REQUIREs success.
+core::oidc::IssuedCode issueCode(core::oidc::Provider& provider, const core::oidc::CodeRequest& request);
+// How the service authenticated at the token endpoint.
+core::oidc::AuthenticatedClient asClient(const core::Service& service);
+// Exchanges the code with kCodeVerifier at the first redirect URI; REQUIREs success.
+core::oidc::TokenResponse exchangeCode(core::oidc::Provider& provider, const core::Service& service,
+                                       const std::string& code);
+// Verifies a JWT's signature with the provider's JWKS (the key its kid names, the algorithm
+// that key is for) and returns its header and payload; FAILs when it does not verify.
+struct VerifiedJwt {
+    std::string alg, typ, kid;
+    Poco::JSON::Object::Ptr claims;
+};
+VerifiedJwt verifyWithJwks(core::oidc::Provider& provider, const std::string& jwt);
+// Sets the account's status (e.g. Disabled) straight in the store.
+void setAccountStatus(core::Context& ctx, const std::string& accountId, core::AccountStatus status);
+// Rows in `table` (optionally WHERE `where`).
+std::int64_t rowCount(store::Database& db, const std::string& table, const std::string& where = "");
+
 }  // namespace tessera::test

@@ -3,11 +3,30 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "OidcWebFixture.h"
 
 using namespace tessera::test;
 
-TEST_CASE("Discovery names the issuer and lists only what is implemented", "[web][oidc]") {
+namespace {
+
+std::vector<std::string> strings(const Poco::JSON::Array::Ptr& a) {
+    std::vector<std::string> out;
+    REQUIRE(a);
+    for (std::size_t i = 0; i < a->size(); ++i) out.push_back(a->getElement<std::string>(static_cast<unsigned>(i)));
+    return out;
+}
+
+bool has(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+}  // namespace
+
+TEST_CASE("Discovery names the issuer, the endpoints and what the provider supports", "[web][oidc]") {
     TestServer server("sqlite", oidcServerSettings);
     ApiClient client(server.port());
     auto r = client.get("/.well-known/openid-configuration");
@@ -16,19 +35,44 @@ TEST_CASE("Discovery names the issuer and lists only what is implemented", "[web
     CHECK(r.header("Cache-Control") == "public, max-age=300");
     CHECK(r.header("Access-Control-Allow-Origin") == "*");
     auto d = r.json();
-    CHECK(d->getValue<std::string>("issuer") == kIssuer);
-    CHECK(d->getValue<std::string>("jwks_uri") == std::string(kIssuer) + "/oauth2/jwks");
-    CHECK(d->getValue<std::string>("token_endpoint") == std::string(kIssuer) + "/oauth2/token");
-    CHECK(d->getValue<std::string>("introspection_endpoint") == std::string(kIssuer) + "/oauth2/introspect");
-    CHECK(d->getValue<std::string>("revocation_endpoint") == std::string(kIssuer) + "/oauth2/revoke");
-    auto grants = d->getArray("grant_types_supported");
-    REQUIRE(grants->size() == 1);
-    CHECK(grants->getElement<std::string>(0) == "client_credentials");
-    CHECK(d->getArray("token_endpoint_auth_methods_supported")->size() == 3);
-    // Not yet: the authorization-code flow comes with its endpoint.
-    CHECK_FALSE(d->has("authorization_endpoint"));
-    CHECK_FALSE(d->has("userinfo_endpoint"));
-    CHECK_FALSE(d->has("response_types_supported"));
+    const std::string issuer = kIssuer;
+    CHECK(d->getValue<std::string>("issuer") == issuer);
+    CHECK(d->getValue<std::string>("jwks_uri") == issuer + "/oauth2/jwks");
+    CHECK(d->getValue<std::string>("authorization_endpoint") == issuer + "/oauth2/authorize");
+    CHECK(d->getValue<std::string>("token_endpoint") == issuer + "/oauth2/token");
+    CHECK(d->getValue<std::string>("userinfo_endpoint") == issuer + "/oauth2/userinfo");
+    CHECK(d->getValue<std::string>("end_session_endpoint") == issuer + "/oauth2/logout");
+    CHECK(d->getValue<std::string>("introspection_endpoint") == issuer + "/oauth2/introspect");
+    CHECK(d->getValue<std::string>("revocation_endpoint") == issuer + "/oauth2/revoke");
+
+    CHECK(strings(d->getArray("grant_types_supported")) ==
+          std::vector<std::string>{"authorization_code", "refresh_token", "client_credentials"});
+    CHECK(strings(d->getArray("response_types_supported")) == std::vector<std::string>{"code"});
+    CHECK(strings(d->getArray("response_modes_supported")) == std::vector<std::string>{"query"});
+    CHECK(strings(d->getArray("code_challenge_methods_supported")) == std::vector<std::string>{"S256"});
+    CHECK(strings(d->getArray("subject_types_supported")) == std::vector<std::string>{"pairwise", "public"});
+    CHECK(strings(d->getArray("id_token_signing_alg_values_supported")) == std::vector<std::string>{"ES256", "RS256"});
+    CHECK(strings(d->getArray("acr_values_supported")) ==
+          std::vector<std::string>{"urn:tessera:loa:0", "urn:tessera:loa:1", "urn:tessera:loa:2", "urn:tessera:loa:3"});
+    CHECK(strings(d->getArray("prompt_values_supported")) == std::vector<std::string>{"none", "login", "consent"});
+    CHECK(strings(d->getArray("ui_locales_supported")) == std::vector<std::string>{"en", "fr", "gd"});
+    const auto scopes = strings(d->getArray("scopes_supported"));
+    for (const char* s : {"openid", "profile", "email", "address", "phone", "offline_access"}) CHECK(has(scopes, s));
+    const auto claims = strings(d->getArray("claims_supported"));
+    for (const char* c : {"sub", "iss", "acr", "amr", "auth_time", "sid", "name", "email", "email_verified", "address",
+                          "phone_number", "birthdate"})
+        CHECK(has(claims, c));
+    CHECK_FALSE(has(claims, "given_name"));  // Tessera keeps one name field
+    CHECK(d->getValue<bool>("claims_parameter_supported"));
+    CHECK_FALSE(d->getValue<bool>("request_parameter_supported"));
+    CHECK(d->getValue<bool>("backchannel_logout_supported"));
+    CHECK(d->getValue<bool>("backchannel_logout_session_supported"));
+    CHECK_FALSE(d->getValue<bool>("frontchannel_logout_supported"));
+    CHECK(d->getValue<bool>("authorization_response_iss_parameter_supported"));
+    const auto methods = strings(d->getArray("token_endpoint_auth_methods_supported"));
+    CHECK(methods == std::vector<std::string>{"client_secret_basic", "client_secret_post", "private_key_jwt", "none"});
+    // Introspection is for confidential clients only.
+    CHECK_FALSE(has(strings(d->getArray("introspection_endpoint_auth_methods_supported")), "none"));
 }
 
 TEST_CASE("The JWKS publishes the public signing keys and nothing private", "[web][oidc]") {

@@ -39,6 +39,87 @@ ServiceCredentials createBackendService(TestServer& server, const std::string& n
     return {created->service.id, created->service.clientId, created->clientSecret};
 }
 
+RelyingPartyCredentials createRelyingParty(TestServer& server, const std::string& name, const std::string& host,
+                                           bool publicClient, const std::function<void(core::ServiceChanges&)>& tweak) {
+    RelyingPartyCredentials out;
+    out.redirectUri = "https://" + host + "/callback";
+    static_cast<ServiceCredentials&>(out) = createBackendService(server, name, publicClient ? "none" : "client_secret_basic",
+                                [&](core::ServiceChanges& c) {
+                                    c.clientType = publicClient ? "public" : "confidential";
+                                    c.grantTypes = std::vector<std::string>{"authorization_code", "refresh_token"};
+                                    c.redirectUris = std::vector<std::string>{out.redirectUri};
+                                    c.allowedScopes = std::vector<std::string>{"openid", "profile", "email", "address",
+                                                                               "phone", "offline_access"};
+                                    c.allowedClaims = std::vector<std::string>{
+                                        "name", "email", "email_verified", "birthdate", "gender", "address",
+                                        "phone_number"};
+                                    if (tweak) tweak(c);
+                                });
+    return out;
+}
+
+CodeBuilder::CodeBuilder(TestServer& server)
+    : server_(server),
+      provider_(std::make_unique<core::oidc::Provider>(server.services(),
+                                                       core::oidc::oidcSettingsFrom(server.settings()), nullptr)) {}
+
+CodeBuilder::~CodeBuilder() = default;
+
+const TestAccount& CodeBuilder::citizen(const std::string& email) {
+    auto it = citizens_.find(email);
+    if (it == citizens_.end()) {
+        TestAccount account = makeAccount(server_.services(), activeWithTotp(email));
+        auto session = makeSession(server_.services(), account.id, core::SessionStage::Authenticated);
+        it = citizens_.emplace(email, std::make_pair(account, session.session.publicId)).first;
+    }
+    return it->second.first;
+}
+
+core::oidc::CodeRequest CodeBuilder::request(const RelyingPartyCredentials& service, const std::string& email) {
+    const TestAccount& account = citizen(email);
+    core::oidc::CodeRequest r;
+    r.serviceId = service.id;
+    r.accountId = account.id;
+    r.sessionPublicId = citizens_.at(email).second;
+    r.redirectUri = service.redirectUri;
+    r.scopes = {"openid", "profile", "email"};
+    r.claims = {"name", "email", "email_verified"};
+    r.nonce = "n-0S6_WzA2Mj";
+    r.codeChallenge = kWebCodeChallenge;
+    r.codeChallengeMethod = "S256";
+    r.acr = "urn:tessera:loa:0";
+    r.amr = {"pwd", "otp"};
+    r.authTime = server_.clock().now() - 5;
+    return r;
+}
+
+core::oidc::IssuedCode CodeBuilder::issue(const core::oidc::CodeRequest& request) {
+    auto issued = provider_->codeGrant().issue(request);
+    if (!issued) throw std::runtime_error("CodeBuilder::issue: " + issued.error().message);
+    return *issued;
+}
+
+std::map<std::string, std::string> clientAuth(const ServiceCredentials& service) {
+    if (service.clientSecret.empty()) return {};
+    return {{"Authorization", basicAuth(service.clientId, service.clientSecret)}};
+}
+
+ApiResponse exchangeCodeOverHttp(ApiClient& client, const RelyingPartyCredentials& service, const std::string& code,
+                                 const std::string& verifier) {
+    std::string body = form({{"grant_type", "authorization_code"}, {"code", code}, {"redirect_uri", service.redirectUri}});
+    if (!verifier.empty()) body += "&" + form({{"code_verifier", verifier}});
+    if (service.clientSecret.empty()) body += "&" + form({{"client_id", service.clientId}});
+    return postForm(client, "/oauth2/token", body, clientAuth(service));
+}
+
+ApiResponse refreshOverHttp(ApiClient& client, const ServiceCredentials& service, const std::string& refreshToken,
+                            const std::string& scope) {
+    std::string body = form({{"grant_type", "refresh_token"}, {"refresh_token", refreshToken}});
+    if (!scope.empty()) body += "&" + form({{"scope", scope}});
+    if (service.clientSecret.empty()) body += "&" + form({{"client_id", service.clientId}});
+    return postForm(client, "/oauth2/token", body, clientAuth(service));
+}
+
 std::string form(std::initializer_list<std::pair<std::string, std::string>> fields) {
     std::string out;
     for (const auto& [k, v] : fields) {

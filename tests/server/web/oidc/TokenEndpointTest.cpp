@@ -108,9 +108,13 @@ TEST_CASE("Grant types, scopes and malformed requests get their OAuth errors", "
     auto service = createBackendService(server);
     const std::map<std::string, std::string> auth{{"Authorization", basicAuth(service.clientId, service.clientSecret)}};
 
-    for (const char* grant : {"authorization_code", "refresh_token", "password", "urn:ietf:params:oauth:grant-type:jwt-bearer"})
+    for (const char* grant : {"password", "implicit", "urn:ietf:params:oauth:grant-type:jwt-bearer"})
         requireOAuthError(postForm(client, "/oauth2/token", form({{"grant_type", grant}}), auth), 400,
                           "unsupported_grant_type");
+    // Grants this server has, that this back-end service is not allowed.
+    for (const char* grant : {"authorization_code", "refresh_token"})
+        requireOAuthError(postForm(client, "/oauth2/token", form({{"grant_type", grant}}), auth), 400,
+                          "unauthorized_client");
     requireOAuthError(postForm(client, "/oauth2/token", form({{"scope", "x"}}), auth), 400, "invalid_request");
     requireOAuthError(postForm(client, "/oauth2/token", form({{"grant_type", ""}}), auth), 400, "invalid_request");
     requireOAuthError(postForm(client, "/oauth2/token", kGrant + "&grant_type=client_credentials", auth), 400,

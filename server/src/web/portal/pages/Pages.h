@@ -20,5 +20,7 @@ void registerSecondFactorSetupPages(PortalRouter& pages);
 // /forgotten-password, /reset-password, /reset-password/done
 void registerPasswordResetPages(PortalRouter& pages);
 void registerAcceptTermsPage(PortalRouter& pages);  // /accept-terms
+// The authorization endpoint's pages (consent, step-up, its errors) are rendered by the
+// endpoint itself (web/oidc/AuthorizeEndpoint.h), not routed here: AuthorizePages.h.
 
 }  // namespace tessera::web::portal

@@ -1,0 +1,26 @@
+#include "core/oidc/AcrPolicy.h"
+
+#include <algorithm>
+
+namespace tessera::core::oidc::acr {
+
+std::optional<Loa> lowestKnown(const std::vector<std::string>& acrValues) {
+    std::optional<Loa> lowest;
+    for (const auto& value : acrValues)
+        if (auto loa = loaFromDefaultAcr(value)) lowest = lowest ? lowerOf(*lowest, *loa) : *loa;
+    return lowest;
+}
+
+Loa loaOf(int level) { return *loaFromInt(std::clamp(level, 0, kLoaCount - 1)); }
+
+Loa requiredLoa(int serviceMinLoa, const std::vector<std::string>& acrValues,
+                const std::vector<std::string>& essentialAcrValues) {
+    Loa required = loaOf(serviceMinLoa);
+    if (auto asked = lowestKnown(acrValues)) required = higherOf(required, *asked);
+    if (auto essential = lowestKnown(essentialAcrValues)) required = higherOf(required, *essential);
+    return required;
+}
+
+std::string forLevel(int level) { return std::string(defaultAcr(loaOf(level))); }
+
+}  // namespace tessera::core::oidc::acr
