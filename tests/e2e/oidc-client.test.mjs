@@ -114,12 +114,18 @@ let secondServicePromise;
 function secondService() {
   secondServicePromise ??= (async () => {
     const admin = server.demoAccount({ role: 'admin', secondFactor: 'totp' });
+    // OIDC Core §8.1: the provider fetches the sector identifier file and checks that it lists
+    // every redirect URI of the service. Served from the relying party's loopback server under
+    // the host localhost, so the sector (the host) differs from the demo service's 127.0.0.1.
+    const redirectUris = ['http://127.0.0.1/callback'];
+    const sectorPath = '/second-council/redirect-uris.json';
+    rp.serve(sectorPath, redirectUris);
     const created = await createService(
       server,
       {
         name: 'Second council (e2e)',
         description: 'Another relying party, for audience and client-binding checks.',
-        redirectUris: ['http://127.0.0.1/callback'],
+        redirectUris,
         postLogoutRedirectUris: ['http://127.0.0.1/second-service-signed-out'],
         backchannelLogoutUri: `${rp.origin}/backchannel`,
         clientType: 'confidential',
@@ -130,7 +136,7 @@ function secondService() {
         subjectType: 'pairwise',
         // Its own sector (OIDC Core §8.1): without one it would share the demo service's, the
         // host of its redirect URIs (127.0.0.1), and so the same pairwise sub.
-        sectorIdentifier: 'https://second-council.example/redirect-uris.json',
+        sectorIdentifier: `${rp.localhostOrigin}${sectorPath}`,
         idTokenAlg: 'RS256',
         consentText: {
           en: 'Second council uses your name and email.',

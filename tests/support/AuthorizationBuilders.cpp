@@ -1,4 +1,5 @@
 #include "support/AuthorizationBuilders.h"
+#include "support/FakeSectorSource.h"
 
 #include <Poco/Data/Session.h>
 #include <Poco/URI.h>
@@ -48,7 +49,7 @@ core::ServiceChanges loopbackApp(const std::string& name) {
 }
 
 core::ServiceWithSecret makeService(core::Context& ctx, const core::ServiceChanges& changes) {
-    auto created = core::ServiceRegistry(ctx).create(changes, {"test-admin", "127.0.0.1"});
+    auto created = core::ServiceRegistry(ctx, FakeSectorSource::vouchingFor(changes)).create(changes, {"test-admin", "127.0.0.1"});
     if (!created) {
         std::string detail = created.error().message;
         for (const auto& f : created.error().fields) detail += " [" + f.field + ": " + f.code + "]";

@@ -15,14 +15,22 @@ import { fillForm, submit, pathOf } from './portal.mjs';
 // ---- the relying party's loopback server ---------------------------------------------------
 
 // Answers every request with a small page and records it, so a test sees exactly what reached
-// the relying party (and that nothing did, for redirects the provider must not make).
+// the relying party (and that nothing did, for redirects the provider must not make). Paths
+// given to serve() answer their JSON document instead and are not recorded (the provider
+// fetching a sector identifier file is not something reaching the service's pages).
 export async function startCallbackServer() {
   const received = [];
+  const documents = new Map();
   const server = http.createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url, origin);
+      if (req.method === 'GET' && documents.has(url.pathname)) {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        res.end(JSON.stringify(documents.get(url.pathname)));
+        return;
+      }
       if (url.pathname !== '/favicon.ico') received.push({ method: req.method, url, body: Buffer.concat(chunks).toString() });
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end('<!doctype html><html lang="en"><title>Relying party</title><main><h1>Back at the service</h1></main></html>');
@@ -33,6 +41,13 @@ export async function startCallbackServer() {
   const origin = `http://127.0.0.1:${server.address().port}`;
   return {
     origin,
+    // The same server under the host name localhost (also loopback), for URLs whose host must
+    // differ from 127.0.0.1, such as a sector identifier of its own.
+    localhostOrigin: `http://localhost:${server.address().port}`,
+    // Answers GET `path` with `value` as JSON from now on.
+    serve(path, value) {
+      documents.set(path, value);
+    },
     redirectUri: `${origin}/callback`,
     // The demo service registers http://127.0.0.1/ for after logout (loopback: any port).
     postLogoutRedirectUri: `${origin}/`,

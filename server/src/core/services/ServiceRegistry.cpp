@@ -50,6 +50,7 @@ Result<ServiceWithSecret> ServiceRegistry::create(const ServiceChanges& changes,
     s.allowedScopes = {"openid"};
     applyChanges(s, changes);
     if (auto valid = validateService(s); !valid) return valid.error();
+    if (auto sector = checkSectorIdentifier(sectors_.get(), s); !sector) return sector.error();
 
     const std::int64_t now = ctx_.clock.now();
     s.createdAt = s.updatedAt = now;
@@ -97,17 +98,35 @@ Result<ServicePage> ServiceRegistry::list(std::size_t limit, const std::string& 
 
 Result<Service> ServiceRegistry::update(const std::string& id, const ServiceChanges& changes,
                                         std::int64_t expectedVersion, const Actor& actor) {
-    return ctx_.db.transaction<Service>([&](Poco::Data::Session& session) -> Result<Service> {
-        auto found = store_.findById(session, id);
-        if (!found) return notFound();
-        Service s = *found;
-        if (s.version != expectedVersion)
+    // The sector file is fetched (up to seconds) before the transaction, not inside it. The
+    // version check in the transaction guarantees the stored service is still the one checked.
+    const auto changed = [&](const Service& before) -> Result<Service> {
+        if (before.version != expectedVersion)
             return Error::conflict("version_mismatch",
                                    "The service was changed since you read it (now version " +
-                                       std::to_string(s.version) + "); fetch it again and repeat your change.");
+                                       std::to_string(before.version) + "); fetch it again and repeat your change.");
+        Service s = before;
         applyChanges(s, changes);
         if (!s.isConfidential() || !s.usesSecret()) s.secretHash.clear();
         if (auto valid = validateService(s); !valid) return valid.error();
+        return s;
+    };
+    {
+        auto found = store_.findById(id);
+        if (!found) return notFound();
+        auto s = changed(*found);
+        if (!s) return s.error();
+        const bool sectorTouched =
+            s->sectorIdentifier != found->sectorIdentifier || s->redirectUris != found->redirectUris;
+        if (auto sector = sectorTouched ? checkSectorIdentifier(sectors_.get(), *s) : Status{}; !sector)
+            return sector.error();
+    }
+    return ctx_.db.transaction<Service>([&](Poco::Data::Session& session) -> Result<Service> {
+        auto found = store_.findById(session, id);
+        if (!found) return notFound();
+        auto checked = changed(*found);
+        if (!checked) return checked.error();
+        Service& s = *checked;
         if (auto r = store_.update(session, s, ctx_.clock.now()); !r) return r.error();
         if (auto r = audit(session, "service.updated", s, actor, {{"fields", changes.fieldNames()}}); !r)
             return r.error();

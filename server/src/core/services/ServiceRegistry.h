@@ -2,13 +2,19 @@
 // Administration of connected services: create, read, list, update (optimistic version),
 // disable, and rotate the client secret. The secret is returned once, when it is made, and
 // only its SHA-256 is stored. Every change is audited (never with the secret).
+//
+// A sector identifier is checked against its sector file (SectorIdentifierCheck) on create,
+// and on update when it or the redirect URIs change. A registry made without a source refuses
+// any sector identifier (demo data, benches and most tests register none).
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/Context.h"
 #include "core/services/Actor.h"
+#include "core/services/SectorIdentifierCheck.h"
 #include "core/services/Service.h"
 #include "core/services/ServiceStore.h"
 #include "tessera/shared/Result.h"
@@ -31,11 +37,13 @@ public:
     static constexpr std::size_t kDefaultPageSize = 50;
     static constexpr std::size_t kMaxPageSize = 200;
 
-    explicit ServiceRegistry(Context& ctx) : ctx_(ctx), store_(ctx.db) {}
+    explicit ServiceRegistry(Context& ctx, std::shared_ptr<SectorIdentifierSource> sectors = nullptr)
+        : ctx_(ctx), store_(ctx.db), sectors_(std::move(sectors)) {}
 
     // Defaults for what `changes` leaves out: confidential, client_secret_basic, the
     // authorization_code and refresh_token grants, scope openid, pairwise subjects, ES256.
     // A confidential client authenticating with a secret gets one, returned here once.
+    // Invalid on "sectorIdentifier" when the sector file does not vouch for the service.
     Result<ServiceWithSecret> create(const ServiceChanges& changes, const Actor& actor);
     // NotFound "service_not_found".
     Result<Service> get(const std::string& id);
@@ -57,6 +65,7 @@ private:
                  std::map<std::string, std::string> details = {});
     Context& ctx_;
     ServiceStore store_;
+    std::shared_ptr<SectorIdentifierSource> sectors_;
 };
 
 }  // namespace tessera::core

@@ -128,7 +128,9 @@ void checkGrants(FieldErrorList& errors, const Service& s) {
 void checkSubjects(FieldErrorList& errors, const Service& s) {
     checkChoice(errors, "subjectType", s.subjectType, vocab::knownSubjectTypes());
     if (!s.sectorIdentifier.empty()) {
-        addProblem(errors, urls::httpsProblem(s.sectorIdentifier, "sectorIdentifier"));
+        // https, or http on loopback like the other fetched URLs (jwksUri): the registry fetches
+        // it (SectorIdentifierCheck), and a loopback sector file serves local and test set-ups.
+        addProblem(errors, urls::registrableProblem(s.sectorIdentifier, "sectorIdentifier"));
         return;
     }
     // Pairwise subjects are computed per sector: without a sector identifier that is the

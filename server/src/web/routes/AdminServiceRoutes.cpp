@@ -13,6 +13,7 @@
 #include "web/JsonBody.h"
 #include "web/Respond.h"
 #include "web/Services.h"
+#include "web/oidc/HttpSectorIdentifierSource.h"
 #include "web/oidc/ServiceJson.h"
 #include "web/routes/Routes.h"
 
@@ -26,6 +27,13 @@ std::optional<core::Actor> admin(Request& r, Services& services) {
     auto current = requireRole(r, services, core::Role::Admin);
     if (!current) return std::nullopt;
     return core::Actor{current->session.accountId, r.clientAddress};
+}
+
+// The registry checks sector identifiers against their sector files (OIDC Core §8.1), fetched
+// over HTTP; one source (and its TLS context) serves every request.
+core::ServiceRegistry registryFor(Services& services) {
+    static const auto sectors = std::make_shared<oidc::HttpSectorIdentifierSource>();
+    return core::ServiceRegistry(services, sectors);
 }
 
 std::string etagOf(const core::Service& s) { return "\"" + std::to_string(s.version) + "\""; }
@@ -72,7 +80,7 @@ void listServices(Request& r, Services& services) {
                                                    std::to_string(core::ServiceRegistry::kMaxPageSize) + "."));
         limit = value;
     }
-    auto page = core::ServiceRegistry(services).list(limit, r.queryParam(std::string(field::kAfter)).value_or(""));
+    auto page = registryFor(services).list(limit, r.queryParam(std::string(field::kAfter)).value_or(""));
     if (!page) return sendProblem(r, page.error());
     Poco::JSON::Array items;
     for (const auto& s : page->items) items.add(oidc::serviceJson(s));
@@ -90,7 +98,7 @@ void createService(Request& r, Services& services) {
     core::ServiceChanges changes = oidc::serviceChangesFrom(*body);
     if (!changes.name && !body->object()->has("name")) body->addError("name", "required", "This field is required.");
     if (auto valid = body->status(); !valid) return sendProblem(r, valid.error());
-    auto created = core::ServiceRegistry(services).create(changes, *actor);
+    auto created = registryFor(services).create(changes, *actor);
     if (!created) return sendProblem(r, created.error());
     r.response.set("Location", kBase + "/" + created->service.id);
     sendService(r, 201, created->service, created->clientSecret);
@@ -98,7 +106,7 @@ void createService(Request& r, Services& services) {
 
 void readService(Request& r, Services& services) {
     if (!admin(r, services)) return;
-    auto service = core::ServiceRegistry(services).get(r.param("id"));
+    auto service = registryFor(services).get(r.param("id"));
     if (!service) return sendProblem(r, service.error());
     sendService(r, 200, *service);
 }
@@ -115,7 +123,7 @@ void updateService(Request& r, Services& services) {
     core::ServiceChanges changes = oidc::serviceChangesFrom(*body);
     if (auto valid = body->status(); !valid) return sendProblem(r, valid.error());
 
-    core::ServiceRegistry registry(services);
+    core::ServiceRegistry registry = registryFor(services);
     auto current = registry.get(r.param("id"));
     if (!current) return sendProblem(r, current.error());
     const IfMatch match = parseIfMatch(*ifMatch);
@@ -133,7 +141,7 @@ void updateService(Request& r, Services& services) {
 void rotateSecret(Request& r, Services& services) {
     auto actor = admin(r, services);
     if (!actor) return;
-    auto rotated = core::ServiceRegistry(services).rotateSecret(r.param("id"), *actor);
+    auto rotated = registryFor(services).rotateSecret(r.param("id"), *actor);
     if (!rotated) return sendProblem(r, rotated.error());
     sendService(r, 200, rotated->service, rotated->clientSecret);
 }
@@ -141,7 +149,7 @@ void rotateSecret(Request& r, Services& services) {
 void disableService(Request& r, Services& services) {
     auto actor = admin(r, services);
     if (!actor) return;
-    auto disabled = core::ServiceRegistry(services).disable(r.param("id"), *actor);
+    auto disabled = registryFor(services).disable(r.param("id"), *actor);
     if (!disabled) return sendProblem(r, disabled.error());
     sendService(r, 200, *disabled);
 }

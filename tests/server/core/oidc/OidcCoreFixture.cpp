@@ -8,6 +8,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "core/oidc/Jws.h"
+#include "support/FakeSectorSource.h"
 #include "tessera/shared/Loa.h"
 
 namespace tessera::test {
@@ -56,7 +57,7 @@ core::ServiceChanges backendService(const std::string& name, const std::string& 
 }
 
 core::ServiceWithSecret createService(core::Context& ctx, const core::ServiceChanges& changes) {
-    auto created = core::ServiceRegistry(ctx).create(changes, {"test-admin", "127.0.0.1"});
+    auto created = core::ServiceRegistry(ctx, FakeSectorSource::vouchingFor(changes)).create(changes, {"test-admin", "127.0.0.1"});
     if (!created) {
         std::string detail = created.error().message;
         for (const auto& f : created.error().fields) detail += " [" + f.field + ": " + f.code + "]";

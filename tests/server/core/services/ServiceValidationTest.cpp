@@ -78,6 +78,8 @@ TEST_CASE("The other URLs follow the same rules; logos must be https", "[service
     CHECK(problemOn("logoUrl", [](Service& s) { s.logoUrl = "https://c.example/logo.png"; }) == "");
     CHECK(problemOn("sectorIdentifier", [](Service& s) { s.sectorIdentifier = "http://c.example/sector.json"; }) ==
           "https_required");
+    CHECK(problemOn("sectorIdentifier", [](Service& s) { s.sectorIdentifier = "http://localhost:8080/sector.json"; }) ==
+          "");
 }
 
 TEST_CASE("Texts: a name is required; lengths and control characters are limited", "[services][validation]") {

@@ -176,6 +176,7 @@ struct DocumentServer::State {
     std::mutex mutex;
     std::string body;
     std::string contentType;
+    int status = 200;
     std::atomic<int> requests{0};
 };
 
@@ -206,11 +207,14 @@ private:
 void DocumentHandler::handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {
     ++state_->requests;
     std::string body, type;
+    int status = 200;
     {
         std::lock_guard<std::mutex> lock(state_->mutex);
         body = state_->body;
         type = state_->contentType;
+        status = state_->status;
     }
+    response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
     response.setContentType(type);
     response.setContentLength(static_cast<std::streamsize>(body.size()));
     response.send() << body;
@@ -229,6 +233,11 @@ DocumentServer::~DocumentServer() { server_->stopAll(true); }
 void DocumentServer::setBody(const std::string& body) {
     std::lock_guard<std::mutex> lock(state_->mutex);
     state_->body = body;
+}
+
+void DocumentServer::setStatus(int status) {
+    std::lock_guard<std::mutex> lock(state_->mutex);
+    state_->status = status;
 }
 
 std::string DocumentServer::url(const std::string& path) const {

@@ -105,12 +105,14 @@ ApiResponse introspect(ApiClient& client, const ServiceCredentials& service, con
 // An account holding `role` (or none when empty), signed in over HTTP on `client`.
 TestAccount signInStaff(TestServer& server, ApiClient& client, const std::string& email, const std::string& role);
 
-// Serves one document at any path on 127.0.0.1 (a service's JWKS endpoint).
+// Serves one document at any path on 127.0.0.1 (a service's JWKS endpoint or sector file),
+// with status 200 unless setStatus says otherwise.
 class DocumentServer {
 public:
     explicit DocumentServer(std::string body, std::string contentType = "application/json");
     ~DocumentServer();
     void setBody(const std::string& body);
+    void setStatus(int status);
     std::string url(const std::string& path) const;
     int requests() const;
 
