@@ -11,6 +11,7 @@
 #include "core/oidc/PendingAuthorization.h"
 #include "core/sessions/SessionService.h"
 #include "core/terms/TermsService.h"
+#include "web/portal/Form.h"
 #include "web/Authentication.h"
 #include "web/oidc/PendingResume.h"
 #include "web/portal/Language.h"
@@ -82,7 +83,14 @@ void toSignIn(portal::Page& page, core::oidc::Provider& provider, const Authoriz
         clearSessionCookie(page.request(), services);
     }
     auto path = resumePath(page, provider, request, attempt, services.clock.now());
-    if (path) page.redirect(portal::signInPathReturningTo(*path));
+    if (!path) return;
+    std::string signIn = portal::signInPathReturningTo(*path);
+    // login_hint (already checked to be an email address): the service knows who is coming,
+    // so the sign-in form starts with that address filled in.
+    if (!request.loginHint.empty())
+        signIn += std::string(signIn.find('?') == std::string::npos ? "?" : "&") + "email=" +
+                  portal::formEncode(request.loginHint);
+    page.redirect(signIn);
 }
 
 void showStepUp(portal::Page& page, core::oidc::Provider& provider, const AuthorizationRequest& request,

@@ -57,10 +57,12 @@ Result<LogoutParameters> readParameters(const Request& r) {
     return p;
 }
 
-// ui_locales (BCP 47 tags, most wanted first) stands in for the browser's Accept-Language:
-// the language links' choice and the account's language still come first. True when it
-// named a language the portal has.
+// ui_locales (BCP 47 tags, most wanted first): the language the citizen is using at the
+// service right now. As on the authorization pages, it comes before the account's and the
+// browser's language but after a choice made here (the language links' cookie), and applies
+// to this answer only. True when it named a language the portal has.
 bool preferUiLocales(Request& r, const std::string& uiLocales) {
+    if (r.cookie(portal::kLanguageCookie)) return false;
     std::istringstream tags(uiLocales.substr(0, 256));
     std::string tag;
     while (tags >> tag) {
@@ -68,7 +70,8 @@ bool preferUiLocales(Request& r, const std::string& uiLocales) {
         std::transform(primary.begin(), primary.end(), primary.begin(),
                        [](unsigned char c) { return char(std::tolower(c)); });
         if (portal::isPortalLanguage(primary)) {
-            r.http.set("Accept-Language", primary);
+            const std::string cookies = r.http.get("Cookie", "");
+            r.http.set("Cookie", (cookies.empty() ? "" : cookies + "; ") + portal::kLanguageCookie + "=" + primary);
             return true;
         }
     }

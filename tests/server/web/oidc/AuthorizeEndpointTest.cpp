@@ -420,3 +420,27 @@ TEST_CASE("A form-posted request is answered as the same GET", "[oidc][authorize
     auto json = w.browser.api().request("POST", "/oauth2/authorize", "{}", "application/json");
     CHECK(json.status == 400);
 }
+
+TEST_CASE("login_hint fills in the sign-in form's email address; a hint that is not an address is ignored",
+          "[oidc][authorize][web]") {
+    World w;
+    auto hinted = w.request();
+    hinted.emplace_back("login_hint", w.ada.email);
+    auto first = w.browser.get(authorizePath(hinted));
+    REQUIRE(first.status == 303);
+    const std::string signInAt = first.header("Location");
+    CHECK(withoutQuery(signInAt) == "/sign-in");
+    CHECK(queryOf(signInAt)["email"] == w.ada.email);
+    auto form = w.browser.get(signInAt);
+    REQUIRE(form.status == 200);
+    CHECK(contains(form.body, "value=\"" + w.ada.email + "\""));
+
+    auto odd = w.request();
+    odd.emplace_back("login_hint", "not an address\"><script>");
+    auto second = w.browser.get(authorizePath(odd));
+    REQUIRE(second.status == 303);
+    CHECK(queryOf(second.header("Location")).count("email") == 0);
+    auto typed = w.browser.get("/sign-in?email=%22%3E%3Cscript%3E");
+    REQUIRE(typed.status == 200);
+    CHECK_FALSE(contains(typed.body, "<script>"));
+}

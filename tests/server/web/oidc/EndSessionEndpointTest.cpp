@@ -237,7 +237,7 @@ TEST_CASE("A logout request posted as a form is answered by the same request as 
     CHECK_FALSE(w.stillSignedIn());
 }
 
-TEST_CASE("ui_locales chooses the page language, after the citizen's own choices", "[web][oidc][logout]") {
+TEST_CASE("ui_locales chooses the page language, before the account's, after a choice made here", "[web][oidc][logout]") {
     World w("sqlite");
     PortalClient phone(w.server.port());
     auto onPhone = signInAgain(w.server, phone, w.ada.account, {w.council.id});
@@ -255,7 +255,8 @@ TEST_CASE("ui_locales chooses the page language, after the citizen's own choices
     auto english = anonymous.get(logoutPath({{"client_id", "nobody"}, {"ui_locales", "de tlh"}}));
     CHECK(english.body.find("This sign-out request cannot be used") != std::string::npos);
 
-    // A signed-in citizen's own language comes first; ui_locales is carried through the form.
+    // The language the citizen uses at the service comes before their account's (as on the
+    // authorization pages); ui_locales is carried through the form.
     auto& db = w.server.db();
     auto set = db.transaction<void>([&](Poco::Data::Session& s) -> Status {
         std::string id = w.ada.account.id;
@@ -266,7 +267,12 @@ TEST_CASE("ui_locales chooses the page language, after the citizen's own choices
     REQUIRE(set.ok());
     auto asked = w.browser.get(logoutPath({{"id_token_hint", hint}, {"ui_locales", "fr"}}));
     REQUIRE(asked.status == 200);
-    CHECK(asked.body.find("<html lang=\"gd\"") != std::string::npos);
-    CHECK(asked.body.find("A bheil thu airson clàradh a-mach?") != std::string::npos);
+    CHECK(asked.body.find("<html lang=\"fr\"") != std::string::npos);
+    CHECK(asked.body.find("Voulez-vous vous déconnecter") != std::string::npos);
+    // Without ui_locales, the account's language.
+    auto own = w.browser.get(logoutPath({{"id_token_hint", hint}}));
+    REQUIRE(own.status == 200);
+    CHECK(own.body.find("<html lang=\"gd\"") != std::string::npos);
+    CHECK(own.body.find("A bheil thu airson clàradh a-mach?") != std::string::npos);
     CHECK(hiddenField(asked.body, "ui_locales") == "fr");
 }

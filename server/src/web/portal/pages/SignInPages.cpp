@@ -3,6 +3,7 @@
 // (/sign-in/recovery-code). Each step keeps "next", the page the citizen was going to.
 #include "core/accounts/ProfileService.h"
 #include "core/auth/SignInService.h"
+#include "tessera/shared/Email.h"
 #include "web/Authentication.h"
 #include "web/portal/PageResponse.h"
 #include "web/portal/PortalAuth.h"
@@ -75,7 +76,12 @@ void renderPasswordForm(Page& page, const FormView& form, const std::optional<st
 void showSignIn(Page& page) {
     if (page.visitor() && page.visitor()->session.stage == SessionStage::Authenticated)
         return page.redirect(returnPathOr(page.next(), paths::kAccount));
-    renderPasswordForm(page, page.formView(passwordFields()), page.next(), 200);
+    FormView form = page.formView(passwordFields());
+    // A service's login_hint arrives as ?email=: a well-formed address pre-fills the form.
+    if (auto hint = page.request().queryParam(kEmail); hint && hint->size() <= kMaxEmail) {
+        if (auto email = validate::email(*hint)) form.keep(FormFields::parse("email=" + formEncode(*email)));
+    }
+    renderPasswordForm(page, form, page.next(), 200);
 }
 
 void submitSignIn(Page& page) {
