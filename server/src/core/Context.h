@@ -16,6 +16,10 @@
 
 namespace tessera::core {
 
+namespace oidc {
+class TokenVerifier;
+}
+
 struct Context {
     const infra::Settings& settings;
     infra::Clock& clock;
@@ -28,6 +32,9 @@ struct Context {
     SessionStore sessions;
     OneTimeCodeStore codes;
     AuditLog audit;
+    // Checks bearer access tokens on staff REST calls (the reviewer workstation); set by the
+    // composition root once the OpenID Connect provider is up. Null: bearer tokens are refused.
+    oidc::TokenVerifier* accessTokens = nullptr;
 
     Context(const infra::Settings& s, infra::Clock& c, store::Database& d, infra::Mailer& m,
             const infra::PasswordHasher& p, const infra::CommonPasswords& cp, const infra::SecretBox& k)

@@ -22,6 +22,15 @@ const std::vector<std::string>& knownKeys() {
         "oidc.access_token_seconds", "oidc.id_token_seconds", "oidc.key_rotation_days", "oidc.key_prepublish_hours",
         "oidc.rsa_key_bits", "argon2.memory_kib", "argon2.iterations", "argon2.parallelism", "terms.reacceptance_days",
         "throttle.free_failures", "throttle.lock_failures", "throttle.lock_seconds", "throttle.window_seconds",
+        "assurance.loa1", "assurance.loa2", "assurance.loa3", "assurance.acr_loa0", "assurance.acr_loa1",
+        "assurance.acr_loa2", "assurance.acr_loa3", "assurance.register_evidence_days", "assurance.document_grace_days",
+        "assurance.review_evidence_days", "verification.match_attempts_per_day", "verification.draft_expiry_days",
+        "verification.media_retention_days", "verification.photo_max_bytes", "verification.video_max_bytes",
+        "verification.video_min_seconds", "verification.video_max_seconds", "review.claim_minutes",
+        "review.media_token_seconds", "registers.vital_records", "registers.addresses", "registers.known_facts",
+        "registers.documents", "registers.connect_timeout_ms", "registers.read_timeout_ms", "registers.retries",
+        "registers.breaker_failures", "registers.breaker_cool_off_seconds", "registers.client_cert",
+        "registers.client_key", "registers.ca_file",
         "log.format", "log.level"};
     return keys;
 }
@@ -137,8 +146,42 @@ Result<Settings> Settings::from(const Poco::Util::AbstractConfiguration& c) {
     integer("throttle.lock_failures", s.throttleLockFailures, 1, 1000);
     integer("throttle.lock_seconds", s.throttleLockSeconds, 1, 7 * 24 * 3600);
     integer("throttle.window_seconds", s.throttleWindowSeconds, 60, 7 * 24 * 3600);
+    text("assurance.loa1", s.assuranceLoa1);
+    text("assurance.loa2", s.assuranceLoa2);
+    text("assurance.loa3", s.assuranceLoa3);
+    text("assurance.acr_loa0", s.acrLoa0);
+    text("assurance.acr_loa1", s.acrLoa1);
+    text("assurance.acr_loa2", s.acrLoa2);
+    text("assurance.acr_loa3", s.acrLoa3);
+    integer("assurance.register_evidence_days", s.registerEvidenceDays, 0, 36500);
+    integer("assurance.document_grace_days", s.documentGraceDays, 0, 3650);
+    integer("assurance.review_evidence_days", s.reviewEvidenceDays, 1, 36500);
+    integer("verification.match_attempts_per_day", s.matchAttemptsPerDay, 1, 100);
+    integer("verification.draft_expiry_days", s.draftExpiryDays, 1, 3650);
+    integer("verification.media_retention_days", s.mediaRetentionDays, 1, 3650);
+    integer("verification.photo_max_bytes", s.photoMaxBytes, 64 * 1024, 100LL * 1024 * 1024);
+    integer("verification.video_max_bytes", s.videoMaxBytes, 1024 * 1024, 500LL * 1024 * 1024);
+    integer("verification.video_min_seconds", s.videoMinSeconds, 1, 600);
+    integer("verification.video_max_seconds", s.videoMaxSeconds, 1, 600);
+    integer("review.claim_minutes", s.reviewClaimMinutes, 1, 24 * 60);
+    integer("review.media_token_seconds", s.mediaTokenSeconds, 10, 3600);
+    text("registers.vital_records", s.registerVitalRecords);
+    text("registers.addresses", s.registerAddresses);
+    text("registers.known_facts", s.registerKnownFacts);
+    text("registers.documents", s.registerDocuments);
+    integer("registers.connect_timeout_ms", s.registerConnectTimeoutMs, 50, 60000);
+    integer("registers.read_timeout_ms", s.registerReadTimeoutMs, 50, 120000);
+    integer("registers.retries", s.registerRetries, 0, 10);
+    integer("registers.breaker_failures", s.registerBreakerFailures, 1, 1000);
+    integer("registers.breaker_cool_off_seconds", s.registerBreakerCoolOffSeconds, 1, 3600);
+    text("registers.client_cert", s.registerClientCert);
+    text("registers.client_key", s.registerClientKey);
+    text("registers.ca_file", s.registerCaFile);
     text("log.format", s.logFormat);
     text("log.level", s.logLevel);
+    if (s.videoMinSeconds >= s.videoMaxSeconds)
+        errors.push_back({"verification.video_min_seconds", "out_of_range",
+                          "verification.video_min_seconds must be shorter than verification.video_max_seconds."});
 
     if (s.logFormat != "json" && s.logFormat != "text")
         errors.push_back({"log.format", "unknown", "log.format (TESSERA_LOG_FORMAT) must be json or text."});

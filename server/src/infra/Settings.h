@@ -58,6 +58,39 @@ struct Settings {
     std::int64_t throttleLockSeconds = 15 * 60;
     std::int64_t throttleWindowSeconds = 60 * 60;
 
+    // Levels of assurance (DESIGN.md): each level's rule is alternatives separated by "|", each a
+    // set of evidence kinds (and "loaN" for a lower level) joined by "+". Parsed and checked by
+    // core/assurance/AssurancePolicy; an unparsable rule stops start-up.
+    std::string assuranceLoa1 = "vital_record+address";
+    std::string assuranceLoa2 = "loa1+known_fact|loa1+photo_review";
+    std::string assuranceLoa3 = "loa1+document_review";
+    // The acr value of each level, for services (OpenID Connect); defaults urn:tessera:loa:N.
+    std::string acrLoa0 = "urn:tessera:loa:0", acrLoa1 = "urn:tessera:loa:1", acrLoa2 = "urn:tessera:loa:2",
+                acrLoa3 = "urn:tessera:loa:3";
+    std::int64_t registerEvidenceDays = 0;     // register matches lapse after this; 0: never
+    std::int64_t documentGraceDays = 0;        // a document counts this long past its expiry date
+    std::int64_t reviewEvidenceDays = 3 * 365; // a reviewer's approval lapses after this at most
+
+    // Identity verification: register checks, applications, media, review.
+    int matchAttemptsPerDay = 3;               // per account and kind of register check
+    std::int64_t draftExpiryDays = 30;         // a draft application left this long expires
+    std::int64_t mediaRetentionDays = 90;      // media of decided applications are deleted after this
+    std::int64_t reviewClaimMinutes = 30;      // a reviewer's claim on a case lapses after this
+    std::int64_t mediaTokenSeconds = 300;      // a reviewer's link to a photo or video lasts this long
+    std::size_t photoMaxBytes = 10 * 1024 * 1024;
+    std::size_t videoMaxBytes = 50 * 1024 * 1024;
+    std::int64_t videoMinSeconds = 2;
+    std::int64_t videoMaxSeconds = 30;
+    // Registers: "csv:PATH" or an http(s) URL of a register's JSON API; empty = the sample
+    // register shipped in resources/registers.
+    std::string registerVitalRecords, registerAddresses, registerKnownFacts, registerDocuments;
+    int registerConnectTimeoutMs = 2000;
+    int registerReadTimeoutMs = 3000;
+    int registerRetries = 2;
+    int registerBreakerFailures = 5;
+    std::int64_t registerBreakerCoolOffSeconds = 30;
+    std::string registerClientCert, registerClientKey, registerCaFile;  // mutual TLS (optional)
+
     std::string logFormat = "json";  // json | text
     std::string logLevel = "information";
 
@@ -65,6 +98,7 @@ struct Settings {
     static Result<Settings> from(const Poco::Util::AbstractConfiguration& config);
     std::string sqlitePath() const { return dataDir + "/tessera.db"; }
     std::string outboxDir() const { return dataDir + "/outbox"; }
+    std::string blobDir() const { return dataDir + "/blobs"; }
 };
 
 // Where govuk-frontend's dist folder is when web.assets_dir is not set: the checkout's

@@ -79,13 +79,12 @@ public:
 
 private:
     void dispatch(Request& r) {
-        const auto limit = options_.maxBodyBytes;
-        if (r.http.hasContentLength() && r.http.getContentLength64() > static_cast<Poco::Int64>(limit)) {
-            r.response.setKeepAlive(false);
-            return sendProblem(r, 413, "too_large", "",
-                               "The request body is larger than " + std::to_string(limit) + " bytes.");
-        }
         auto m = router_.match(r.method, r.path);
+        // Upload routes raise the limit for themselves; a declared length over it is refused
+        // before a byte of the body is read (a 2 GB upload costs us nothing).
+        const std::size_t limit = m.handler && m.maxBodyBytes > 0 ? m.maxBodyBytes : options_.maxBodyBytes;
+        if (r.http.hasContentLength() && r.http.getContentLength64() > static_cast<Poco::Int64>(limit))
+            return refuseTooLarge(r, limit);
         if (!m.handler) {
             if (m.allowed.empty())
                 return sendProblem(r, 404, "not_found", "", "There is nothing at " + r.path + ".");
@@ -94,22 +93,27 @@ private:
             r.response.set("Allow", allow);
             return sendProblem(r, 405, "method_not_allowed", "", r.method + " is not allowed here; use " + allow + ".");
         }
-        if (!readBody(r)) return;
+        if (!readBody(r, limit)) return;
         r.params = std::move(m.params);
         (*m.handler)(r);
     }
 
-    // Reads at most maxBodyBytes; larger bodies are refused before any handler runs.
-    bool readBody(Request& r) {
-        const auto limit = options_.maxBodyBytes;
+    static void refuseTooLarge(Request& r, std::size_t limit) {
+        r.response.setKeepAlive(false);
+        sendProblem(r, 413, "too_large", "", "The request body is larger than " + std::to_string(limit) + " bytes.");
+    }
+
+    // Reads at most `limit` bytes; larger bodies (chunked, with no declared length) are refused
+    // as soon as they pass it, before any handler runs.
+    bool readBody(Request& r, std::size_t limit) {
         std::istream& in = r.http.stream();
         std::string body;
-        char buf[8192];
+        if (r.http.hasContentLength()) body.reserve(static_cast<std::size_t>(r.http.getContentLength64()));
+        char buf[65536];
         while (in.read(buf, sizeof buf) || in.gcount() > 0) {
             body.append(buf, static_cast<std::size_t>(in.gcount()));
             if (body.size() > limit) {
-                r.response.setKeepAlive(false);
-                sendProblem(r, 413, "too_large", "", "The request body is larger than " + std::to_string(limit) + " bytes.");
+                refuseTooLarge(r, limit);
                 return false;
             }
         }

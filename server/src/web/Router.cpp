@@ -20,7 +20,11 @@ std::vector<std::string> Router::split(const std::string& path) {
 }
 
 void Router::add(const std::string& method, const std::string& pattern, Handler handler) {
-    routes_.push_back({method, pattern, split(pattern), std::move(handler)});
+    add(method, pattern, std::move(handler), 0);
+}
+
+void Router::add(const std::string& method, const std::string& pattern, Handler handler, std::size_t maxBodyBytes) {
+    routes_.push_back({method, pattern, split(pattern), std::move(handler), maxBodyBytes});
 }
 
 std::vector<std::pair<std::string, std::string>> Router::routes() const {
@@ -50,6 +54,7 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
         if (methodMatches && !result.handler) {
             result.handler = &route.handler;
             result.params = std::move(params);
+            result.maxBodyBytes = route.maxBodyBytes;
         }
         if (std::find(result.allowed.begin(), result.allowed.end(), route.method) == result.allowed.end())
             result.allowed.push_back(route.method);

@@ -17,6 +17,9 @@ using Handler = std::function<void(Request&)>;
 class Router {
 public:
     void add(const std::string& method, const std::string& pattern, Handler handler);
+    // A route that takes larger bodies than the server's default (uploads): `maxBodyBytes`
+    // replaces the default for this route only; anything larger is refused before it is read.
+    void add(const std::string& method, const std::string& pattern, Handler handler, std::size_t maxBodyBytes);
     void get(const std::string& p, Handler h) { add("GET", p, std::move(h)); }
     void post(const std::string& p, Handler h) { add("POST", p, std::move(h)); }
     void patch(const std::string& p, Handler h) { add("PATCH", p, std::move(h)); }
@@ -27,6 +30,7 @@ public:
         const Handler* handler = nullptr;  // null: no route for this method
         std::map<std::string, std::string> params;
         std::vector<std::string> allowed;  // methods the path accepts (for 405)
+        std::size_t maxBodyBytes = 0;      // 0: the server's default limit
     };
     Match match(const std::string& method, const std::string& path) const;
 
@@ -40,6 +44,7 @@ private:
         std::string pattern;
         std::vector<std::string> segments;
         Handler handler;
+        std::size_t maxBodyBytes = 0;
     };
     static std::vector<std::string> split(const std::string& path);
     std::vector<Route> routes_;

@@ -61,3 +61,69 @@ TEST_CASE("An error answer carries the reason phrase of its status", "[web][http
     CHECK(response.getReason() == "Not Found");
     server.stop(1);
 }
+
+namespace {
+// Sends a PUT declaring `declared` bytes and writes `written` of them (fewer when the server is
+// expected to refuse before reading); returns the status.
+int putBody(int port, const std::string& path, std::uint64_t declared, const std::string& written, bool chunked = false) {
+    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_PUT, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    if (chunked) request.setChunkedTransferEncoding(true);
+    else request.setContentLength64(static_cast<Poco::Int64>(declared));
+    std::ostream& out = session.sendRequest(request);
+    out << written;
+    Poco::Net::HTTPResponse response;
+    try {
+        session.receiveResponse(response);
+    } catch (const Poco::Exception&) {
+        return -1;
+    }
+    return int(response.getStatus());
+}
+}  // namespace
+
+// Uploads of photos and videos need more than the default limit, on their own routes only.
+TEST_CASE("An upload route takes bodies up to its own limit; other routes keep the default", "[web][http-server]") {
+    Router router;
+    std::size_t received = 0;
+    router.add("PUT", "/upload", [&](tessera::web::Request& r) {
+        received = r.body.size();
+        r.response.setStatus(Poco::Net::HTTPResponse::HTTP_NO_CONTENT);
+        r.response.send();
+    }, 256 * 1024);
+    router.put("/small", [&](tessera::web::Request& r) {
+        received = r.body.size();
+        r.response.setStatus(Poco::Net::HTTPResponse::HTTP_NO_CONTENT);
+        r.response.send();
+    });
+    HttpServerOptions options = onLoopback(0);
+    options.maxBodyBytes = 1024;
+    HttpServer server(router, options);
+    server.start();
+
+    const std::string body(200 * 1024, 'x');
+    CHECK(putBody(server.port(), "/upload", body.size(), body) == 204);
+    CHECK(received == body.size());
+    received = 0;
+    CHECK(putBody(server.port(), "/small", body.size(), "") == 413);
+    CHECK(received == 0);
+    // Chunked bodies declare no length: they are cut off once they pass the limit.
+    CHECK(putBody(server.port(), "/upload", 0, std::string(300 * 1024, 'y'), true) == 413);
+    CHECK(received == 0);
+    server.stop(1);
+}
+
+// A 2 GB upload is refused from its declared length before a byte is read or stored.
+TEST_CASE("A body declared larger than the route's limit is refused before it is read", "[web][http-server]") {
+    Router router;
+    bool called = false;
+    router.add("PUT", "/upload", [&](tessera::web::Request& r) {
+        called = true;
+        r.response.send();
+    }, 50 * 1024 * 1024);
+    HttpServer server(router, onLoopback(0));
+    server.start();
+    CHECK(putBody(server.port(), "/upload", 2ULL * 1024 * 1024 * 1024, "just the start") == 413);
+    CHECK_FALSE(called);
+    server.stop(1);
+}

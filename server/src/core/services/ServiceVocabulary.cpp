@@ -5,7 +5,8 @@
 namespace tessera::core::vocabulary {
 
 const std::vector<std::string>& knownScopes() {
-    static const std::vector<std::string> v{"openid", "profile", "email", "address", "phone", "offline_access"};
+    static const std::vector<std::string> v{"openid", "profile", "email", "address", "phone", "offline_access",
+                                            std::string(kStaffScope)};
     return v;
 }
 

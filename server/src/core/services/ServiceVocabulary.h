@@ -8,6 +8,10 @@
 
 namespace tessera::core::vocabulary {
 
+// The scope of the reviewer workstation's tokens: staff REST calls (review, administration)
+// on behalf of the signed-in staff member, whose roles still decide what each call may do.
+inline constexpr std::string_view kStaffScope = "tessera:staff";
+
 // Scopes a service may be allowed (OpenID Connect Core §5.4, plus offline_access for refresh tokens).
 const std::vector<std::string>& knownScopes();
 // Scopes that name a citizen's data or session: meaningless without a citizen, so a

@@ -18,6 +18,7 @@ void registerOidcRoutes(Router& router, Services& services) {
     auto provider = std::make_shared<core::oidc::Provider>(services, std::move(settings), std::move(jwksSource));
     if (auto started = provider->start(); !started)
         throw std::runtime_error("The OpenID Connect provider cannot start: " + started.error().message);
+    services.accessTokens = &provider->verifier();
     oidc::registerDiscoveryEndpoints(router, provider);
     oidc::registerAuthorizeEndpoint(router, provider);
     oidc::registerTokenEndpoint(router, provider);

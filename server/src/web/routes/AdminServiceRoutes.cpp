@@ -26,7 +26,7 @@ const std::string kBase = "/api/v1/admin/services";
 std::optional<core::Actor> admin(Request& r, Services& services) {
     auto current = requireRole(r, services, core::Role::Admin);
     if (!current) return std::nullopt;
-    return core::Actor{current->session.accountId, r.clientAddress};
+    return core::Actor{current->accountId, r.clientAddress};
 }
 
 // The registry checks sector identifiers against their sector files (OIDC Core §8.1), fetched
