@@ -19,6 +19,7 @@ namespace tessera::core {
 namespace oidc {
 class TokenVerifier;
 }
+struct VerificationParts;
 
 struct Context {
     const infra::Settings& settings;
@@ -35,6 +36,9 @@ struct Context {
     // Checks bearer access tokens on staff REST calls (the reviewer workstation); set by the
     // composition root once the OpenID Connect provider is up. Null: bearer tokens are refused.
     oidc::TokenVerifier* accessTokens = nullptr;
+    // The assurance policy, registers and media blob store (core/verification/VerificationParts.h);
+    // set by the composition root. Null in tests that do not verify identities.
+    VerificationParts* verification = nullptr;
 
     Context(const infra::Settings& s, infra::Clock& c, store::Database& d, infra::Mailer& m,
             const infra::PasswordHasher& p, const infra::CommonPasswords& cp, const infra::SecretBox& k)

@@ -7,6 +7,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "infra/Digest.h"
 #include "infra/Random.h"
 
 namespace tessera::infra {
@@ -35,6 +36,10 @@ Result<SecretBox> SecretBox::create(std::string_view key) {
 }
 
 std::string SecretBox::generateKey() { return random::bytes(kKeyBytes); }
+
+std::string SecretBox::deriveKey(std::string_view label) const {
+    return digest::hmacSha256(key_, "tessera.derived-key:" + std::string(label));
+}
 
 SecretBox::~SecretBox() {
     if (!key_.empty()) OPENSSL_cleanse(key_.data(), key_.size());

@@ -35,6 +35,11 @@ public:
     // tampered with, or the key or associated data differ. Never returns partial plaintext.
     Result<std::string> open(std::string_view sealed, std::string_view associatedData = {}) const;
 
+    // A 32-byte key for another purpose (e.g. keyed hashes of identifiers), derived from this
+    // key with HMAC-SHA256 over `label`: different labels give independent keys, and the data
+    // key itself never leaves the box.
+    std::string deriveKey(std::string_view label) const;
+
 private:
     explicit SecretBox(std::string key) : key_(std::move(key)) {}
     std::string key_;
