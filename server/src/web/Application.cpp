@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "core/review/ReviewSweeper.h"
+#include "core/verification/VerificationSweeper.h"
 #include "infra/KeyFile.h"
 #include "infra/http/HttpFormPoster.h"
 #include "infra/mail/MakeMailer.h"
@@ -55,6 +57,17 @@ Result<std::unique_ptr<Application>> Application::create(const infra::Settings& 
 
     app->services_ = std::make_unique<Services>(app->settings_, *app->clock_, *app->db_, *app->mailer_,
                                                 *app->passwords_, *app->commonPasswords_, *app->dataKey_);
+    auto verification = core::VerificationParts::open(app->settings_, *app->dataKey_, *app->clock_);
+    if (!verification) return verification.error();
+    app->verification_ = std::move(*verification);
+    app->services_->verification = app->verification_.get();
+    app->housekeeping_ = std::make_unique<PeriodicTask>("verification housekeeping", 60, [a = app.get()] {
+        auto swept = core::VerificationSweeper(*a->services_, *a->verification_->blobs, a->verification_->policy)
+                         .run(a->clock_->now());
+        if (!swept)
+            Poco::Logger::get("tessera.housekeeping").error("verification sweep failed: " + swept.error().message);
+        core::ReviewSweeper(*a->services_).sweep();
+    });
     // RP-initiated and back-channel logout (core/oidc/OidcLogout): services are told of ended
     // sessions by POSTs with a 5 s timeout, from a worker thread.
     app->logout_ = std::make_shared<core::oidc::OidcLogout>(
@@ -91,6 +104,7 @@ void Application::registerRoutes() {
 
 void Application::start() {
     logout_->start();
+    housekeeping_->start();
     http_->start();
 }
 
@@ -98,6 +112,7 @@ void Application::stop(int graceSeconds) {
     if (http_) http_->stop(graceSeconds);
     // After the requests: undelivered logouts stay queued in the database for the next start.
     if (logout_) logout_->stop();
+    if (housekeeping_) housekeeping_->stop();
 }
 
 }  // namespace tessera::web

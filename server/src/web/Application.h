@@ -4,10 +4,12 @@
 #include <memory>
 
 #include "core/oidc/OidcLogout.h"
+#include "core/verification/VerificationParts.h"
 #include "infra/Clock.h"
 #include "infra/Settings.h"
 #include "store/Database.h"
 #include "web/HttpServer.h"
+#include "web/PeriodicTask.h"
 #include "web/Router.h"
 
 #include "web/Services.h"
@@ -46,6 +48,10 @@ private:
     // OpenID Connect logout: built here (the composition root), its worker running from
     // start() to stop(); shared with the end-session endpoint's handlers.
     std::shared_ptr<core::oidc::OidcLogout> logout_;
+    // Identity verification: policy, registers, media store; and its housekeeping (lapsed
+    // evidence, expired drafts and claims, media past retention), once a minute.
+    std::unique_ptr<core::VerificationParts> verification_;
+    std::unique_ptr<PeriodicTask> housekeeping_;
     Router router_;
     std::unique_ptr<HttpServer> http_;
 };

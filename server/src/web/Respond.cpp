@@ -46,6 +46,8 @@ std::string titleFor(int status) {
         case 410: return "Expired or already used";
         case 413: return "Request too large";
         case 415: return "Unsupported content type";
+        case 416: return "Range not satisfiable";
+        case 422: return "The request cannot be used";
         case 429: return "Too many attempts";
         case 503: return "Service unavailable";
         default: return "Something went wrong";
@@ -66,8 +68,9 @@ void sendNoContent(Request& r) {
     r.response.send();
 }
 
-void sendProblem(Request& r, const Error& error) {
-    int status = statusFor(error.kind);
+void sendProblem(Request& r, const Error& error) { sendProblem(r, statusFor(error.kind), error); }
+
+void sendProblem(Request& r, int status, const Error& error, const Poco::JSON::Object& extras) {
     Poco::JSON::Object body;
     body.set("type", "/problems/" + error.code);
     body.set("title", titleFor(status));
@@ -86,6 +89,7 @@ void sendProblem(Request& r, const Error& error) {
         }
         body.set("errors", fields);
     }
+    for (const auto& [name, value] : extras) body.set(name, value);
     if (status == 401 && !r.response.has("WWW-Authenticate")) r.response.set("WWW-Authenticate", "Cookie");
     std::ostringstream os;
     Poco::JSON::Stringifier::condense(body, os);

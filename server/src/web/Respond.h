@@ -12,6 +12,9 @@ int statusFor(ErrorKind kind);
 void sendJson(Request& r, int status, const Poco::Dynamic::Var& body);
 void sendNoContent(Request& r);
 void sendProblem(Request& r, const Error& error);
+// Under a status of the route's choosing (422 for input that parsed but cannot be used), with
+// every member of `extras` beside the usual ones (attemptsLeft beside a "no_match").
+void sendProblem(Request& r, int status, const Error& error, const Poco::JSON::Object& extras = Poco::JSON::Object());
 // For a problem whose type is not an Error value (404 route, 405, 413, ...).
 void sendProblem(Request& r, int status, const std::string& code, const std::string& title,
                  const std::string& detail);

@@ -17,6 +17,8 @@ void registerRoutes(Router& router, Services& services) {
     registerPortalRoutes(router, services);
     registerOidcRoutes(router, services);
     registerAdminServiceRoutes(router, services);
+    registerVerificationRoutes(router, services);
+    registerReviewRoutes(router, services);
 }
 
 Status seedReferenceData(Services& services) {

@@ -30,5 +30,10 @@ void registerPortalRoutes(Router& router, Services& services);
 void registerOidcRoutes(Router& router, Services& services);
 // Administration of connected services, admin role (AdminServiceRoutes.cpp).
 void registerAdminServiceRoutes(Router& router, Services& services);
+// Identity verification: the citizen's register checks and application, and the admin's
+// assurance override (VerificationRoutes.cpp); the reviewers' queue, cases, media and
+// decisions (ReviewRoutes.cpp).
+void registerVerificationRoutes(Router& router, Services& services);
+void registerReviewRoutes(Router& router, Services& services);
 
 }  // namespace tessera::web
