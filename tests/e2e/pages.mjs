@@ -37,6 +37,19 @@ export const ROUTES = {
   profileEmailConfirm: '/account/profile/email/confirm',
   securityPassword: '/account/security/password',
   securityRecoveryCodes: '/account/security/recovery-codes',
+  // Proving who you are (issue 5).
+  verify: '/account/verify',
+  verifyIdentity: '/account/verify/identity',
+  verifyIdentityQuestions: '/account/verify/identity/questions',
+  verifyAddress: '/account/verify/address',
+  verifyKnownFact: '/account/verify/known-fact',
+  verifyDocuments: '/account/verify/documents',
+  verifyDocument: '/account/verify/document',
+  verifyPhotos: '/account/verify/photos',
+  verifyVideo: '/account/verify/video',
+  verifyCheck: '/account/verify/check',
+  verifySubmitted: '/account/verify/submitted',
+  verifyWithdraw: '/account/verify/withdraw',
 };
 
 //   name         screenshot name: tests/e2e/screenshots/<lang>-<width>-<name>.png
@@ -82,4 +95,25 @@ export const PAGES = [
   },
   { name: 'password-reset-done', path: ROUTES.passwordResetDone, needsSignIn: false },
   { name: 'recovery-codes-shown', path: ROUTES.recoveryCodes, needsSignIn: true },
+  // Proving who you are, as the demo citizen (level 0, nothing verified) sees them: the address
+  // and known-fact pages then say to confirm the identity first, and the documents page to
+  // reach level 1 first.
+  { name: 'verify', path: ROUTES.verify, needsSignIn: true },
+  { name: 'verify-identity', path: ROUTES.verifyIdentity, needsSignIn: true },
+  { name: 'verify-address-first', path: ROUTES.verifyAddress, needsSignIn: true },
+  { name: 'verify-known-fact-first', path: ROUTES.verifyKnownFact, needsSignIn: true },
+  { name: 'verify-documents', path: ROUTES.verifyDocuments, needsSignIn: true },
+  { name: 'verify-documents-photo', path: `${ROUTES.verifyDocuments}?evidence=document_photo`, expectPath: ROUTES.verifyDocuments, needsSignIn: true },
+];
+
+// The verification pages that need an application in progress (a draft), or one just sent:
+// verify.test.mjs checks them, in every language and width, with its citizen once they have one.
+export const DRAFT_PAGES = [
+  { name: 'verify-address', path: ROUTES.verifyAddress },
+  { name: 'verify-known-fact', path: ROUTES.verifyKnownFact },
+  { name: 'verify-document', path: ROUTES.verifyDocument },
+  { name: 'verify-photos', path: ROUTES.verifyPhotos },
+  { name: 'verify-video', path: ROUTES.verifyVideo },
+  { name: 'verify-check', path: ROUTES.verifyCheck },
+  { name: 'verify-withdraw', path: ROUTES.verifyWithdraw },
 ];

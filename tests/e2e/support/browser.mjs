@@ -13,10 +13,13 @@ export const VIEWPORTS = {
 
 export const LANGUAGES = ['en', 'fr', 'gd'];
 
-export async function launchBrowser() {
+// fakeCamera: Chromium's fake camera and microphone (a test pattern and a tone), granted without
+// asking, for pages that record video (MediaRecorder). Off by default.
+export async function launchBrowser({ fakeCamera = false } = {}) {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium (or set TESSERA_E2E_CHROMIUM)`);
   }
+  const media = fakeCamera ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : [];
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -30,6 +33,7 @@ export async function launchBrowser() {
       '--no-first-run',
       '--disable-quic',
       '--disable-dev-shm-usage',
+      ...media,
     ],
   });
 }
@@ -74,10 +78,11 @@ export function watchPage(page) {
 }
 
 // For a test file: `const browser = useBrowser();` then `browser.get()` inside tests.
-export function useBrowser() {
+// options: as launchBrowser's ({fakeCamera}).
+export function useBrowser(options = {}) {
   let instance;
   before(async () => {
-    instance = await launchBrowser();
+    instance = await launchBrowser(options);
   });
   after(async () => {
     // A wedged browser must not hold the test file open: close() gets 20 s (playwright kills

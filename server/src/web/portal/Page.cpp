@@ -124,7 +124,7 @@ void Page::send(const std::string& name, PageData root, int status) {
     auto html = portal_.templates().render("layout", root);
     if (!html) throw std::runtime_error(html.error().message);
     r_.response.set("Content-Language", t_.language());
-    sendHtml(r_, status, *html, portal_.contentSecurityPolicy());
+    sendHtml(r_, status, *html, portal_.contentSecurityPolicy() + cspExtra_);
 }
 
 void Page::render(const std::string& name, const std::string& titleKey, int status) {

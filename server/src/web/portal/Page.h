@@ -74,6 +74,9 @@ public:
     // organisation's name ("Error: " first when the form has errors).
     void render(const std::string& name, const std::string& titleKey, int status = 200);
     void render(const std::string& name, const std::string& titleKey, const FormView& form, int status = 200);
+    // Adds CSP directives for this page only, before rendering it (the video recorder's
+    // "connect-src 'self'; media-src blob:"): every other page keeps the strict policy.
+    void extendContentSecurityPolicy(const std::string& directives) { cspExtra_ += "; " + directives; }
     // A whole-page error (404, 500, ...) in the page's language.
     void renderError(int status);
     // 303 See Other to a path on this site.
@@ -92,6 +95,7 @@ private:
     Translator t_;
     std::optional<std::string> csrf_;
     PageData data_;
+    std::string cspExtra_;
 };
 
 }  // namespace tessera::web::portal

@@ -48,6 +48,19 @@ inline constexpr const char* kSecurityRecoveryCodes = "/account/security/recover
 inline constexpr const char* kSecuritySignOutSession = "/account/security/sessions/sign-out";
 inline constexpr const char* kSecuritySignOutOthers = "/account/security/sessions/sign-out-others";
 inline constexpr const char* kSecuritySignOutEverywhere = "/account/security/sessions/sign-out-everywhere";
+// Proving who you are (issue 5): the overview, the register checks, then the application a
+// reviewer checks (documents, photos, video), its review page and what follows submitting.
+inline constexpr const char* kVerifyIdentityMatch = "/account/verify/identity";
+inline constexpr const char* kVerifyIdentityQuestions = "/account/verify/identity/questions";
+inline constexpr const char* kVerifyAddress = "/account/verify/address";
+inline constexpr const char* kVerifyKnownFact = "/account/verify/known-fact";
+inline constexpr const char* kVerifyDocuments = "/account/verify/documents";
+inline constexpr const char* kVerifyDocument = "/account/verify/document";
+inline constexpr const char* kVerifyPhotos = "/account/verify/photos";
+inline constexpr const char* kVerifyVideo = "/account/verify/video";
+inline constexpr const char* kVerifyCheck = "/account/verify/check";
+inline constexpr const char* kVerifySubmitted = "/account/verify/submitted";
+inline constexpr const char* kVerifyWithdraw = "/account/verify/withdraw";
 
 // The OpenID Connect authorization endpoint and its own pages (web/oidc/AuthorizeEndpoint.h):
 // where services send citizens, where sign-in returns to, where the consent form posts.

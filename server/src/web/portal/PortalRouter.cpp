@@ -12,6 +12,10 @@ void PortalRouter::post(const std::string& pattern, PageHandler handler) {
     router_.post(pattern, wrap(std::move(handler)));
 }
 
+void PortalRouter::post(const std::string& pattern, PageHandler handler, std::size_t maxBodyBytes) {
+    router_.add("POST", pattern, wrap(std::move(handler)), maxBodyBytes);
+}
+
 Handler PortalRouter::wrap(PageHandler handler) const {
     return [portal = portal_, handler = std::move(handler)](Request& r) {
         if (handleLanguageSwitch(r, portal->services())) return;

@@ -21,6 +21,9 @@ public:
 
     void get(const std::string& pattern, PageHandler handler);
     void post(const std::string& pattern, PageHandler handler);
+    // A post that takes a larger body than the server's default (a form that uploads files):
+    // anything over `maxBodyBytes` is refused before it is read.
+    void post(const std::string& pattern, PageHandler handler, std::size_t maxBodyBytes);
     const Portal& portal() const { return *portal_; }
     Router& router() { return router_; }
 

@@ -5,6 +5,7 @@
 #include "web/portal/Portal.h"
 #include "web/portal/PortalRouter.h"
 #include "web/portal/pages/Pages.h"
+#include "web/portal/pages/VerifyPages.h"
 #include "web/routes/Routes.h"
 
 namespace tessera::web {
@@ -33,6 +34,7 @@ void registerPortalRoutes(Router& router, Services& services) {
     portal::registerSecondFactorSetupPages(pages);
     portal::registerPasswordResetPages(pages);
     portal::registerAcceptTermsPage(pages);
+    portal::registerVerifyPages(pages);
 }
 
 }  // namespace tessera::web

@@ -264,9 +264,9 @@ TEST_CASE("The dashboard: level, the call to prove who you are, and a card for e
     REQUIRE(page.status == 200);
     CHECK(contains(page.body, "Level 0"));
     CHECK(contains(page.body, "Prove who you are"));
-    // No verification page yet: the card says so instead of linking nowhere.
-    CHECK_FALSE(contains(page.body, "href=\"/account/verify\""));
-    CHECK(contains(page.body, "You will soon be able to prove who you are from this page."));
+    // The way to prove who you are, and its card: the level and no application yet.
+    CHECK(contains(page.body, "href=\"/account/verify\""));
+    CHECK(contains(page.body, "You have not sent any documents."));
     CHECK(contains(page.body, "services such as council tax and parking permits."));  // what level 1 unlocks
     // Your details.
     CHECK(contains(page.body, "href=\"/account/profile\""));

@@ -1,13 +1,15 @@
 // The account dashboard (/account): who is signed in, their level of assurance and what it
 // unlocks, a call to prove who they are (linking to verification once that page exists), and
 // a card for each part of the account: their details, sign-in and security (two-factor
-// method, how many sessions), connected services. A card links to its page only once that
+// method, how many sessions), proving who they are (the level and the latest verification
+// application's status), connected services. A card links to its page only once that
 // page exists: until then it says what will be there (no dead links).
 #include <algorithm>
 #include <stdexcept>
 
 #include "core/accounts/ProfileService.h"
 #include "core/sessions/SessionService.h"
+#include "core/verification/ApplicationStore.h"
 #include "web/portal/DateText.h"
 #include "web/portal/PortalPaths.h"
 #include "web/portal/pages/AccountForms.h"
@@ -56,6 +58,23 @@ PageData card(Page& page, const std::string& id, const std::string& title, const
     return c;
 }
 
+// Proving who you are: the level, and the latest verification application's status (with the
+// reason when it was not accepted), linking to /account/verify.
+PageData verificationRows(Page& page, const core::Account& account, int loa) {
+    const Translator& t = page.t();
+    PageData rows = PageData::list();
+    rows.push(cardRow(t("verify.dashboard.level"), {t("loa.name", {{"level", std::to_string(loa)}})}));
+    auto latest = core::ApplicationStore(page.services().db, page.services().dataKey).latestFor(account.id);
+    std::vector<std::string> application{t("verify.dashboard.none")};
+    if (latest) {
+        application = {t("verify.states." + std::string(toString(latest->state)))};
+        const std::string reasonKey = "verify.reasons." + latest->decisionReason;
+        if (latest->state == ApplicationState::Rejected && t.has(reasonKey)) application.push_back(t(reasonKey));
+    }
+    rows.push(cardRow(t("verify.dashboard.application"), std::move(application)));
+    return rows;
+}
+
 void showAccount(Page& page) {
     auto session = page.requireSignedIn();
     if (!session) return;
@@ -86,6 +105,8 @@ void showAccount(Page& page) {
                     profileRows));
     cards.push(card(page, "security", t("account.sections.security.title"), paths::kSecurity,
                     "account.security_card.link", securityRows));
+    cards.push(card(page, "verification", t("verify.dashboard.title"), paths::kVerifyIdentity, "verify.dashboard.link",
+                    verificationRows(page, *account, loa)));
 
     const std::string levelKey = "loa.level_" + std::to_string(loa);
     page.data()
