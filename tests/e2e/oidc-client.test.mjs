@@ -659,3 +659,53 @@ test('RP-initiated logout never redirects to an unregistered post_logout_redirec
   assert.equal(payload.nonce, undefined, 'a logout token has no nonce (§2.4)');
   assert.ok(payload.jti && payload.iat, 'jti and iat');
 });
+
+// ---- verified identity (OpenID Connect for Identity Assurance 1.0) --------------------------
+
+test('a verified demo citizen shares verified_claims: discovery advertises them, the consent page names them, userinfo carries them', async (t) => {
+  if (await pending(t)) return;
+  const m = config.serverMetadata();
+  assert.equal(m.verified_claims_supported, true, 'OIDC4IA §8: verified claims are advertised');
+  assert.ok(m.trust_frameworks_supported?.length > 0, `trust_frameworks_supported: ${m.trust_frameworks_supported}`);
+  for (const claim of ['given_name', 'family_name', 'birthdate'])
+    assert.ok(m.claims_in_verified_claims_supported?.includes(claim), `claims_in_verified_claims_supported has ${claim}`);
+
+  // Catriona Anne Drummond, verified to LoA 2 against the sample registers by the demo data.
+  const account = server.credentials.accounts.find((a) => a.email === 'catriona@demo.tessera.localhost');
+  assert.ok(account?.totpSecret, `the demo data has the verified citizen: ${JSON.stringify(server.credentials.accounts)}`);
+  const context = await newContext(browser.get(), { baseURL: server.url });
+  const page = await context.newPage();
+  try {
+    const claims = {
+      userinfo: {
+        verified_claims: {
+          verification: { trust_framework: null, assurance_level: null, evidence: [{ type: { value: 'electronic_record' }, record: null }] },
+          claims: { given_name: null, family_name: null, birthdate: null },
+        },
+      },
+    };
+    const request = await authorizationRequest(config, rp.redirectUri, { scope: 'openid', claims: JSON.stringify(claims) });
+    const result = await authorize(page, request.url, { redirectUri: rp.redirectUri, account, device: TotpDevice.for(account.totpSecret) });
+    assert.ok(result.consented, 'the citizen is asked to consent');
+    assert.match(result.consentText, /that your identity was verified, and how/, 'the consent page names verified_claims');
+    assert.match(result.consentText, /your date of birth, as confirmed when we verified your identity/);
+    const tokens = await exchange(config, result.callback, request);
+    const info = await client.fetchUserInfo(config, tokens.access_token, tokens.claims().sub);
+    const vc = info.verified_claims;
+    assert.ok(vc, `userinfo carries verified_claims: ${JSON.stringify(info)}`);
+    assert.ok(m.trust_frameworks_supported.includes(vc.verification.trust_framework), `trust_framework ${vc.verification.trust_framework}`);
+    assert.ok(m.acr_values_supported.includes(vc.verification.assurance_level), `assurance_level ${vc.verification.assurance_level} is an acr value`);
+    assert.deepEqual(vc.claims, { given_name: 'Catriona Anne', family_name: 'Drummond', birthdate: '1986-04-09' });
+    assert.ok(vc.verification.evidence?.length > 0, `evidence was asked for: ${JSON.stringify(vc.verification)}`);
+    for (const e of vc.verification.evidence) {
+      assert.equal(e.type, 'electronic_record', 'only the evidence type asked for');
+      assert.ok(m.electronic_records_supported.includes(e.record?.type), `record type ${e.record?.type} is advertised`);
+    }
+    assert.equal(info.given_name, undefined, 'verified claims stay inside verified_claims');
+  } catch (e) {
+    await saveScreenshot(page, { lang: 'en', name: 'FAILED-oidc-verified-claims' }).catch(() => {});
+    throw server.explain(e);
+  } finally {
+    await context.close();
+  }
+});

@@ -23,7 +23,7 @@ const std::vector<std::string>& knownKeys() {
         "oidc.rsa_key_bits", "argon2.memory_kib", "argon2.iterations", "argon2.parallelism", "terms.reacceptance_days",
         "throttle.free_failures", "throttle.lock_failures", "throttle.lock_seconds", "throttle.window_seconds",
         "assurance.loa1", "assurance.loa2", "assurance.loa3", "assurance.acr_loa0", "assurance.acr_loa1",
-        "assurance.acr_loa2", "assurance.acr_loa3", "assurance.register_evidence_days", "assurance.document_grace_days",
+        "assurance.acr_loa2", "assurance.acr_loa3", "assurance.trust_framework", "assurance.register_evidence_days", "assurance.document_grace_days",
         "assurance.review_evidence_days", "verification.match_attempts_per_day", "verification.draft_expiry_days",
         "verification.media_retention_days", "verification.photo_max_bytes", "verification.video_max_bytes",
         "verification.video_min_seconds", "verification.video_max_seconds", "review.claim_minutes",
@@ -153,6 +153,7 @@ Result<Settings> Settings::from(const Poco::Util::AbstractConfiguration& c) {
     text("assurance.acr_loa1", s.acrLoa1);
     text("assurance.acr_loa2", s.acrLoa2);
     text("assurance.acr_loa3", s.acrLoa3);
+    text("assurance.trust_framework", s.assuranceTrustFramework);
     integer("assurance.register_evidence_days", s.registerEvidenceDays, 0, 36500);
     integer("assurance.document_grace_days", s.documentGraceDays, 0, 3650);
     integer("assurance.review_evidence_days", s.reviewEvidenceDays, 1, 36500);

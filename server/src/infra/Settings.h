@@ -67,6 +67,9 @@ struct Settings {
     // The acr value of each level, for services (OpenID Connect); defaults urn:tessera:loa:N.
     std::string acrLoa0 = "urn:tessera:loa:0", acrLoa1 = "urn:tessera:loa:1", acrLoa2 = "urn:tessera:loa:2",
                 acrLoa3 = "urn:tessera:loa:3";
+    // The trust framework verified claims are given under (OpenID Connect for Identity
+    // Assurance verification.trust_framework); empty counts as the default.
+    std::string assuranceTrustFramework = "uk_tfida";
     std::int64_t registerEvidenceDays = 0;     // register matches lapse after this; 0: never
     std::int64_t documentGraceDays = 0;        // a document counts this long past its expiry date
     std::int64_t reviewEvidenceDays = 3 * 365; // a reviewer's approval lapses after this at most

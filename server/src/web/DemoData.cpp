@@ -18,6 +18,7 @@
 #include "infra/Encoding.h"
 #include "infra/Random.h"
 #include "infra/Totp.h"
+#include "web/DemoDataIdentities.h"
 
 namespace tessera::web {
 
@@ -39,6 +40,22 @@ const std::vector<DemoAccount>& demoAccounts() {
          "10 George Square", "1990-11-03", "male"},
         {"admin@demo.tessera.localhost", "demo admin passphrase", "Ailsa Grant", "totp", "AB10 1AQ", "Aberdeen",
          "2 Union Street", "1979-06-21", "female", "admin"},
+        // People of the sample registers (resources/registers/README.md). Hamish is at LoA 0 with
+        // nothing verified, for walking through the verification pages; the others are verified
+        // by DemoDataIdentities.
+        {"hamish@demo.tessera.localhost", "demo hamish passphrase", "Hamish Iain Stewart", "totp", "PH1 5LQ", "Perth",
+         "3 Tay Street", "1972-08-30", "male"},
+        {"catriona@demo.tessera.localhost", "demo catriona passphrase", "Catriona Anne Drummond", "totp", "DD1 4JT",
+         "Dundee", "21 Perth Road", "1986-04-09", "female"},
+        {"eilidh@demo.tessera.localhost", "demo eilidh passphrase", "Eilidh Mairi MacLeod", "totp", "HS1 2DU",
+         "Stornoway", "7 Bayhead", "1990-11-23", "female"},
+        {"sean@demo.tessera.localhost", "demo sean passphrase", "Seán Patrick O'Brien", "totp", "G12 8TT", "Glasgow",
+         "101 Byres Road", "1988-03-17", "male"},
+        // Reviewers for the applications above (the workstation, or the review API).
+        {"reviewer@demo.tessera.localhost", "demo reviewer passphrase", "Rhona Kerr", "totp", "EH8 9YL", "Edinburgh",
+         "5 Pleasance", "1983-02-14", "female", "reviewer"},
+        {"senior-reviewer@demo.tessera.localhost", "demo senior passphrase", "Duncan Munro", "totp", "IV1 1QY",
+         "Inverness", "9 Church Street", "1975-09-30", "male", "senior_reviewer"},
     };
     return accounts;
 }
@@ -119,7 +136,8 @@ core::ServiceChanges demoCouncil(const std::string& serviceUrl) {
     c.tokenEndpointAuthMethod = "client_secret_basic";
     c.grantTypes = std::vector<std::string>{"authorization_code", "refresh_token", "client_credentials"};
     c.allowedScopes = std::vector<std::string>{"openid", "profile", "email", "address", "offline_access"};
-    c.allowedClaims = std::vector<std::string>{"name", "email", "email_verified", "address", "birthdate"};
+    c.allowedClaims = std::vector<std::string>{"name", "email", "email_verified", "address", "birthdate",
+                                               "verified_claims"};
     c.consentText = std::map<std::string, std::string>{
         {"en", "Demo council uses your name, email address and home address to manage your council tax and to "
                "write to you."},
@@ -205,6 +223,7 @@ Result<std::string> seedDemoData(Services& services) {
         Poco::JSON::Object o;
         o.set("role", d.role);
         o.set("email", d.email);
+        o.set("name", d.name);
         o.set("password", d.password);
         o.set("secondFactor", d.secondFactor);
         if (!secret->empty()) o.set("totpSecret", *secret);
@@ -213,6 +232,12 @@ Result<std::string> seedDemoData(Services& services) {
         if (!secret->empty()) text << "TOTP secret: " << *secret << "  (oathtool --totp -b " << *secret << ")\n";
         else text << "codes by email: see " << settings.outboxDir() << "\n";
     }
+    auto identities = demo::seedDemoIdentities(services);
+    if (!identities) return identities.error();
+    for (const auto& note : *identities) text << "  note: " << note << "\n";
+    if (identities->empty())
+        text << "Catriona is verified to level 2 (verified_claims at the demo service); Eilidh's and Sean's applications\n"
+         << "wait for a reviewer; Hamish has verified nothing yet.\n";
     const std::string path = settings.dataDir + "/demo-credentials.json";
     auto council = ensureDemoService(services, path);
     if (!council) return council.error();

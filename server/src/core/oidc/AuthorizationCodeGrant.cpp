@@ -17,7 +17,7 @@ Error refused(const std::string& why) { return Error::invalid("invalid_grant", w
 AuthorizationCodeGrant::AuthorizationCodeGrant(Context& ctx, TokenIssuer& issuer, SubjectIdentifiers& subjects,
                                                const OidcSettings& settings)
     : ctx_(ctx), issuer_(issuer), subjects_(subjects), settings_(settings), services_(ctx.db), grants_(ctx.db),
-      codes_(ctx.db), lifecycle_(ctx), tokens_(ctx.db, ctx.clock, issuer, settings) {}
+      codes_(ctx.db), lifecycle_(ctx), tokens_(ctx, issuer, settings) {}
 
 bool AuthorizationCodeGrant::issuesRefreshTokens(const Service& service) { return service.allowsGrant("refresh_token"); }
 

@@ -186,7 +186,8 @@ bool isRegisteredRedirectUri(const Service& service, const std::string& presente
     return false;
 }
 
-ParsedAuthorizationRequest parseAuthorizationRequest(const AuthorizationParameters& parameters, ServiceStore& services) {
+ParsedAuthorizationRequest parseAuthorizationRequest(const AuthorizationParameters& parameters, ServiceStore& services,
+                                                     const AcrValues& acrNames) {
     std::size_t bytes = 0;
     for (const auto& [name, value] : parameters) bytes += name.size() + value.size() + 2;
     if (bytes > kMaxAuthorizationRequestBytes || parameters.size() > kMaxAuthorizationParameters)
@@ -268,7 +269,9 @@ ParsedAuthorizationRequest parseAuthorizationRequest(const AuthorizationParamete
         claimsParameter = std::move(*parsed);
     }
     out.claims = claimsToRelease(service, out.scopes, claimsParameter.names);
-    out.requiredLoa = acr::requiredLoa(service.minLoa, out.acrValues, claimsParameter.essentialAcrValues);
+    if (vocabulary::isKnown(out.claims, "verified_claims"))
+        for (auto& detail : claims::verifiedDetailsAskedIn(out.claimsParameter)) out.claims.push_back(std::move(detail));
+    out.requiredLoa = acr::requiredLoa(acrNames, service.minLoa, out.acrValues, claimsParameter.essentialAcrValues);
     return out;
 }
 

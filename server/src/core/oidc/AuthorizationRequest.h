@@ -31,6 +31,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/oidc/AcrValues.h"
 #include "core/services/Service.h"
 #include "core/services/ServiceStore.h"
 #include "tessera/shared/Loa.h"
@@ -56,7 +57,8 @@ struct AuthorizationRequest {
     std::string redirectUri;  // as sent: it matched a registered one
     std::vector<std::string> scopes;  // requested, known and allowed; openid among them
     // The claims to release: those the granted scopes stand for and those the claims
-    // parameter names, that the service may receive; in the order of the vocabulary.
+    // parameter names, that the service may receive; in the order of the vocabulary; with
+    // verified_claims, the verified details it asks for (claims::verifiedDetail).
     std::vector<std::string> claims;
     std::string claimsParameter;  // the claims parameter as sent (JSON) or ""
     std::string state;
@@ -83,7 +85,9 @@ struct AuthorizationError {
 
 using ParsedAuthorizationRequest = std::variant<AuthorizationRequest, AuthorizationError>;
 
-ParsedAuthorizationRequest parseAuthorizationRequest(const AuthorizationParameters& parameters, ServiceStore& services);
+// `acrNames` names the levels (acr_values, an essential acr claim) as this deployment does.
+ParsedAuthorizationRequest parseAuthorizationRequest(const AuthorizationParameters& parameters, ServiceStore& services,
+                                                     const AcrValues& acrNames);
 
 // Whether `presented` is one of the service's redirect URIs: the same string, or for a
 // registered loopback http URI the same but for the port (RFC 8252 §7.3); nothing else.

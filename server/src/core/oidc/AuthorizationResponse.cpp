@@ -58,7 +58,8 @@ std::string errorRedirect(const AuthorizationError& error, const std::string& is
     return errorRedirect(error.redirectUri, error.error, error.description, error.state, issuer);
 }
 
-CodeRequest codeRequestFor(const AuthorizationRequest& request, const Session& session, const Account& account) {
+CodeRequest codeRequestFor(const AuthorizationRequest& request, const Session& session, const Account& account,
+                           const AcrValues& acrNames) {
     CodeRequest c;
     c.serviceId = request.service.id;
     c.accountId = account.id;
@@ -70,7 +71,7 @@ CodeRequest codeRequestFor(const AuthorizationRequest& request, const Session& s
     c.nonce = request.nonce;
     c.codeChallenge = request.codeChallenge;
     c.codeChallengeMethod = request.codeChallengeMethod;
-    c.acr = acr::forLevel(account.loa);
+    c.acr = acr::forLevel(acrNames, account.loa);
     c.amr = amrValues(session.amr);
     c.authTime = session.authTime;
     return c;

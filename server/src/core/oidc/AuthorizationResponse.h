@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/accounts/Account.h"
+#include "core/oidc/AcrValues.h"
 #include "core/oidc/AuthorizationCodeGrant.h"
 #include "core/oidc/AuthorizationRequest.h"
 #include "core/sessions/Session.h"
@@ -21,7 +22,8 @@ std::string errorRedirect(const std::string& redirectUri, const std::string& err
 std::string errorRedirect(const AuthorizationError& error, const std::string& issuer);
 
 // What the code is issued for: the request, the portal session that is the OP session
-// (auth_time, amr) and the account (acr = the account's LoA now).
-CodeRequest codeRequestFor(const AuthorizationRequest& request, const Session& session, const Account& account);
+// (auth_time, amr) and the account (acr = the account's LoA now, named as `acrNames` names it).
+CodeRequest codeRequestFor(const AuthorizationRequest& request, const Session& session, const Account& account,
+                           const AcrValues& acrNames);
 
 }  // namespace tessera::core::oidc

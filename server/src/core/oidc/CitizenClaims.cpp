@@ -9,7 +9,7 @@ void setIfAny(Poco::JSON::Object& out, const std::string& name, const std::strin
 }
 
 // OpenID Connect Core §5.1.1. Addresses are British (postcodes are validated as UK ones).
-Poco::JSON::Object::Ptr addressClaim(const Address& a) {
+Poco::JSON::Object::Ptr britishAddress(const Address& a) {
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
     std::string street = a.line1;
     if (!a.line2.empty()) street += (street.empty() ? "" : "\n") + a.line2;
@@ -32,11 +32,13 @@ void addClaim(Poco::JSON::Object& out, const Account& account, const std::string
     else if (name == "birthdate") setIfAny(out, name, account.dateOfBirth);
     // OpenID Connect defines female and male; "unspecified" is the citizen's choice not to say.
     else if (name == "gender") { if (account.sex == "female" || account.sex == "male") out.set(name, account.sex); }
-    else if (name == "address") { if (!account.address.empty()) out.set(name, addressClaim(account.address)); }
+    else if (name == "address") { if (!account.address.empty()) out.set(name, britishAddress(account.address)); }
     else if (name == "phone_number") setIfAny(out, name, account.phone);
 }
 
 }  // namespace
+
+Poco::JSON::Object::Ptr addressClaim(const Address& address) { return britishAddress(address); }
 
 const std::vector<std::string>& suppliedCitizenClaims() {
     static const std::vector<std::string> v{"name",   "email",   "email_verified", "birthdate",

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "core/oidc/VerifiedClaimsRequest.h"
+
 namespace tessera::core::oidc {
 
 namespace {
@@ -18,14 +20,10 @@ void addOnce(std::vector<std::string>& list, const std::string& value) {
 
 // One claim request: null, or an object whose essential is a boolean, value a string and
 // values an array of strings when present (Core §5.5.1). verified_claims (OpenID Connect for
-// Identity Assurance) has a richer shape of its own: an object or an array of objects.
+// Identity Assurance) has a richer shape of its own (VerifiedClaimsRequest.h).
 Status readClaim(const std::string& name, const Poco::Dynamic::Var& request, ClaimsParameter& out) {
+    if (name == "verified_claims") return checkVerifiedClaimsRequest(request);
     if (request.isEmpty()) return {};
-    if (name == "verified_claims") {
-        if (request.type() == typeid(Poco::JSON::Object::Ptr) || request.type() == typeid(Poco::JSON::Array::Ptr))
-            return {};
-        return bad("The claims parameter's verified_claims must be an object or an array.");
-    }
     if (request.type() != typeid(Poco::JSON::Object::Ptr))
         return bad("In the claims parameter, each claim request must be null or an object.");
     const auto object = request.extract<Poco::JSON::Object::Ptr>();

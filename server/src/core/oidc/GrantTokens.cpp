@@ -50,6 +50,9 @@ Result<PreparedTokens> GrantTokens::prepare(const TokenSetRequest& r) {
         if (!released.empty()) {
             id.personalClaims = new Poco::JSON::Object;
             addCitizenClaims(*id.personalClaims, r.account, released);
+            if (std::find(released.begin(), released.end(), "verified_claims") != released.end())
+                verifiedClaims_.addTo(*id.personalClaims, r.account, r.grant.claimsRequest, "id_token",
+                                      r.grant.claims);
         }
         auto idToken = idTokens_.issue(id);
         if (!idToken) return idToken.error();

@@ -10,12 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "core/Context.h"
 #include "core/accounts/Account.h"
 #include "core/oidc/GrantStore.h"
 #include "core/oidc/IdTokenIssuer.h"
 #include "core/oidc/RefreshTokenStore.h"
 #include "core/oidc/TokenIssuer.h"
 #include "core/oidc/TokenResponse.h"
+#include "core/oidc/VerifiedClaims.h"
 #include "core/services/Service.h"
 #include "infra/Clock.h"
 
@@ -40,8 +42,9 @@ struct PreparedTokens {
 
 class GrantTokens {
 public:
-    GrantTokens(store::Database& db, infra::Clock& clock, TokenIssuer& issuer, const OidcSettings& settings)
-        : clock_(clock), issuer_(issuer), idTokens_(clock, issuer, settings), refreshTokens_(db) {}
+    GrantTokens(Context& ctx, TokenIssuer& issuer, const OidcSettings& settings)
+        : clock_(ctx.clock), issuer_(issuer), idTokens_(ctx.clock, issuer, settings), refreshTokens_(ctx.db),
+          verifiedClaims_(ctx) {}
 
     Result<PreparedTokens> prepare(const TokenSetRequest& request);
     Status record(Poco::Data::Session& s, const PreparedTokens& tokens);
@@ -51,6 +54,7 @@ private:
     TokenIssuer& issuer_;
     IdTokenIssuer idTokens_;
     RefreshTokenStore refreshTokens_;
+    VerifiedClaims verifiedClaims_;
 };
 
 }  // namespace tessera::core::oidc

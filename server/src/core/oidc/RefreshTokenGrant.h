@@ -26,7 +26,7 @@ namespace tessera::core::oidc {
 class RefreshTokenGrant {
 public:
     RefreshTokenGrant(Context& ctx, TokenIssuer& issuer, SubjectIdentifiers& subjects, const OidcSettings& settings)
-        : ctx_(ctx), subjects_(subjects), grants_(ctx.db), refreshTokens_(ctx.db), lifecycle_(ctx), tokens_(ctx.db, ctx.clock, issuer, settings) {}
+        : ctx_(ctx), subjects_(subjects), grants_(ctx.db), refreshTokens_(ctx.db), lifecycle_(ctx), tokens_(ctx, issuer, settings) {}
 
     // Errors are OAuth errors: Invalid "invalid_request" (no refresh_token), "invalid_scope"
     // (a scope the grant does not hold, or a malformed one), "invalid_grant" (unknown,

@@ -7,6 +7,9 @@
 #include <functional>
 #include <map>
 
+#include "core/oidc/IdentityAssurance.h"
+#include "core/oidc/VerifiedClaimsRequest.h"
+
 namespace tessera::core::oidc::claims {
 
 namespace {
@@ -70,6 +73,16 @@ std::vector<std::string> forUserInfo(const std::vector<std::string>& consented, 
 std::vector<std::string> forIdToken(const std::vector<std::string>& consented, const std::string& claimsRequest) {
     const auto requested = requestedIn(claimsRequest, "id_token");
     return consentedAndWanted(consented, [&](const std::string& claim) { return contains(requested, claim); });
+}
+
+std::string verifiedDetail(const std::string& claim) { return "verified_" + claim; }
+
+std::vector<std::string> verifiedDetailsAskedIn(const std::string& claimsRequest) {
+    const auto asked = verifiedClaimNamesIn(claimsRequest);
+    std::vector<std::string> out;
+    for (const auto& claim : ida::claimsInVerifiedClaims())
+        if (contains(asked, claim)) out.push_back(verifiedDetail(claim));
+    return out;
 }
 
 }  // namespace tessera::core::oidc::claims

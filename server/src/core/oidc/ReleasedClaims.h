@@ -22,4 +22,12 @@ std::vector<std::string> forUserInfo(const std::vector<std::string>& consented, 
 // Consented claims the ID token carries.
 std::vector<std::string> forIdToken(const std::vector<std::string>& consented, const std::string& claimsRequest);
 
+// verified_claims (OpenID Connect for Identity Assurance) is consented to as a whole ("that your
+// identity was verified, and how") and claim by claim inside it: the consent to `claim` inside
+// verified_claims is "verified_<claim>" ("verified_given_name"), so a service that asks for a
+// verified detail the citizen has not agreed to is asked again.
+std::string verifiedDetail(const std::string& claim);
+// The consents to the verified details a claims request asks for (those Tessera can vouch for).
+std::vector<std::string> verifiedDetailsAskedIn(const std::string& claimsRequest);
+
 }  // namespace tessera::core::oidc::claims

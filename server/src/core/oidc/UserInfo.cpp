@@ -23,7 +23,10 @@ Result<Poco::JSON::Object::Ptr> UserInfo::claimsFor(std::string_view accessToken
 
     Poco::JSON::Object::Ptr out = new Poco::JSON::Object;
     out->set("sub", token.getValue<std::string>("sub"));
-    addCitizenClaims(*out, live->account, claims::forUserInfo(live->grant.claims, scopes, live->grant.claimsRequest));
+    const auto released = claims::forUserInfo(live->grant.claims, scopes, live->grant.claimsRequest);
+    addCitizenClaims(*out, live->account, released);
+    if (std::find(released.begin(), released.end(), "verified_claims") != released.end())
+        verifiedClaims_.addTo(*out, live->account, live->grant.claimsRequest, "userinfo", live->grant.claims);
     return out;
 }
 

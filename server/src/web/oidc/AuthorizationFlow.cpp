@@ -111,6 +111,14 @@ void showStepUp(portal::Page& page, core::oidc::Provider& provider, const Author
     portal::renderStepUpPage(page, view);
 }
 
+// The consent page's items for these claims: verified_claims reads "that your identity was
+// verified, and how" (the verified details it carries follow as items of their own).
+std::vector<std::string> consentItems(std::vector<std::string> claims) {
+    for (auto& claim : claims)
+        if (claim == "verified_claims") claim = "identity_verified";
+    return claims;
+}
+
 void showConsent(portal::Page& page, const AuthorizationRequest& request, const AuthorizationAttempt& attempt,
                  const core::oidc::CitizenState& citizen) {
     auto session = page.requireStage({core::SessionStage::Authenticated}, paths::kSignIn);
@@ -119,11 +127,11 @@ void showConsent(portal::Page& page, const AuthorizationRequest& request, const 
     portal::ConsentPageView view;
     view.serviceName = request.service.name;
     std::tie(view.reasonLanguage, view.reason) = core::oidc::consentTextFor(request.service, page.language());
-    view.claims = request.claims;
+    view.claims = consentItems(request.claims);
     view.offlineAccess = has(request.scopes, "offline_access");
     if (citizen.consent) {
         view.askedBefore = true;
-        view.agreedClaims = citizen.consent->claims;
+        view.agreedClaims = consentItems(citizen.consent->claims);
         view.offlineAccessNew = !has(citizen.consent->scopes, "offline_access");
     }
     view.accountName = citizen.account->preferredName.empty() ? citizen.account->name : citizen.account->preferredName;
@@ -140,7 +148,8 @@ void issueCode(portal::Page& page, core::oidc::Provider& provider, const Authori
                const AuthorizationAttempt& attempt, const core::oidc::CitizenState& citizen) {
     auto session = page.requireStage({core::SessionStage::Authenticated}, paths::kSignIn);
     if (!session) return;
-    auto issued = provider.codeGrant().issue(core::oidc::codeRequestFor(request, session->session, *citizen.account));
+    auto issued = provider.codeGrant().issue(core::oidc::codeRequestFor(
+        request, session->session, *citizen.account, core::oidc::AcrValues::of(page.services())));
     if (!issued) {
         Poco::Logger::get("tessera.oidc")
             .error("authorization code not issued (request " + page.request().requestId + "): " + issued.error().message);
@@ -158,7 +167,7 @@ std::optional<AuthorizationRequest> checkRequest(portal::Page& page, core::oidc:
                                                  const core::oidc::AuthorizationParameters& parameters,
                                                  Arrival arrival) {
     core::ServiceStore services(page.services().db);
-    auto parsed = core::oidc::parseAuthorizationRequest(parameters, services);
+    auto parsed = core::oidc::parseAuthorizationRequest(parameters, services, core::oidc::AcrValues::of(page.services()));
     if (auto* request = std::get_if<AuthorizationRequest>(&parsed)) return std::move(*request);
     const auto& error = std::get<core::oidc::AuthorizationError>(parsed);
     if (!error.redirectable) {

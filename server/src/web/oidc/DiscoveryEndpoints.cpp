@@ -1,7 +1,8 @@
 // Discovery (OpenID Connect Discovery 1.0, RFC 8414) and the JWKS. Discovery lists what this
 // server does: the authorization-code flow with PKCE (S256), refresh and client credentials,
 // pairwise and public subjects, ES256 and RS256 ID tokens, userinfo, introspection,
-// revocation, RP-initiated and back-channel logout.
+// revocation, RP-initiated and back-channel logout, the levels of assurance as this deployment
+// names them (acr values), and verified claims (OpenID Connect for Identity Assurance 1.0 §8).
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
@@ -9,9 +10,10 @@
 #include <initializer_list>
 #include <sstream>
 
+#include "core/oidc/AcrValues.h"
 #include "core/oidc/CitizenClaims.h"
+#include "core/oidc/IdentityAssurance.h"
 #include "core/services/ServiceVocabulary.h"
-#include "tessera/shared/Loa.h"
 #include "web/Respond.h"
 #include "web/oidc/Endpoints.h"
 
@@ -31,18 +33,27 @@ Poco::JSON::Array::Ptr list(const std::vector<std::string>& values) {
     return a;
 }
 
-Poco::JSON::Array::Ptr acrValues() {
-    Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
-    for (Loa loa : kAllLoas) a->add(std::string(defaultAcr(loa)));
-    return a;
-}
 
 // The claims an ID token or the userinfo endpoint can carry.
 Poco::JSON::Array::Ptr claimsSupported() {
     Poco::JSON::Array::Ptr a = list({"sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr", "sid",
                                      "azp", "at_hash"});
     for (const auto& claim : core::oidc::suppliedCitizenClaims()) a->add(claim);
+    a->add(std::string("verified_claims"));
     return a;
+}
+
+// OpenID Connect for Identity Assurance 1.0 §8.
+void identityAssurance(Poco::JSON::Object& o, const core::Context& ctx) {
+    namespace ida = core::oidc::ida;
+    const std::string& framework = ctx.settings.assuranceTrustFramework;
+    o.set("verified_claims_supported", true);
+    o.set("trust_frameworks_supported", list({framework.empty() ? std::string(ida::kDefaultTrustFramework) : framework}));
+    o.set("evidence_supported", list(ida::evidenceTypes()));
+    o.set("documents_supported", list(ida::documentTypes()));
+    o.set("documents_check_methods_supported", list(ida::documentCheckMethods()));
+    o.set("electronic_records_supported", list(ida::electronicRecordTypes()));
+    o.set("claims_in_verified_claims_supported", list(ida::claimsInVerifiedClaims()));
 }
 
 // Public, the same for everyone, and read by relying parties from anywhere (also browsers).
@@ -51,7 +62,8 @@ void publicDocument(Request& r) {
     r.response.set("Access-Control-Allow-Origin", "*");
 }
 
-Poco::JSON::Object discovery(const core::oidc::OidcSettings& s) {
+Poco::JSON::Object discovery(core::oidc::Provider& provider) {
+    const core::oidc::OidcSettings& s = provider.settings();
     const auto authMethods = list({"client_secret_basic", "client_secret_post", "private_key_jwt"});
     const auto algs = list({"ES256", "RS256"});
     Poco::JSON::Object o;
@@ -70,9 +82,10 @@ Poco::JSON::Object discovery(const core::oidc::OidcSettings& s) {
     o.set("code_challenge_methods_supported", list({"S256"}));
     o.set("subject_types_supported", list({"pairwise", "public"}));
     o.set("id_token_signing_alg_values_supported", algs);
-    o.set("acr_values_supported", acrValues());
+    o.set("acr_values_supported", list(core::oidc::AcrValues::of(provider.context()).all()));
     o.set("claims_supported", claimsSupported());
     o.set("claims_parameter_supported", true);
+    identityAssurance(o, provider.context());
     o.set("request_parameter_supported", false);
     o.set("request_uri_parameter_supported", false);
     o.set("prompt_values_supported", list({"none", "login", "consent"}));
@@ -98,7 +111,7 @@ Poco::JSON::Object discovery(const core::oidc::OidcSettings& s) {
 void registerDiscoveryEndpoints(Router& router, const ProviderPtr& provider) {
     router.get("/.well-known/openid-configuration", [provider](Request& r) {
         publicDocument(r);
-        sendJson(r, 200, discovery(provider->settings()));
+        sendJson(r, 200, discovery(*provider));
     });
     router.get("/oauth2/jwks", [provider](Request& r) {
         publicDocument(r);

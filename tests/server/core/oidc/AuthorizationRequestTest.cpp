@@ -5,6 +5,7 @@
 
 #include "core/oidc/AuthorizationRequest.h"
 #include "support/AuthBuilders.h"
+#include "support/AssuranceOidcBuilders.h"
 #include "support/AuthorizationBuilders.h"
 
 using namespace tessera;
@@ -22,7 +23,7 @@ struct Fixture {
     core::Service app = makeService(auth.ctx(), loopbackApp()).service;
 
     core::oidc::ParsedAuthorizationRequest parse(const AuthorizationParameters& p) {
-        return core::oidc::parseAuthorizationRequest(p, store);
+        return core::oidc::parseAuthorizationRequest(p, store, core::oidc::AcrValues());
     }
     AuthorizationRequest accepted(const AuthorizationParameters& p) {
         auto parsed = parse(p);
@@ -262,6 +263,38 @@ TEST_CASE("acr_values and an essential acr claim raise the required level; never
     CHECK(f.accepted(authorizeParameters(benefits)).requiredLoa == Loa::Loa2);
     CHECK(f.accepted(with(authorizeParameters(benefits), "acr_values", "urn:tessera:loa:1")).requiredLoa == Loa::Loa2);
     CHECK(f.accepted(with(authorizeParameters(benefits), "acr_values", "urn:tessera:loa:3")).requiredLoa == Loa::Loa3);
+}
+
+TEST_CASE("acr values as the deployment configured them: the custom names count, the defaults do not",
+          "[oidc][authorize][loa]") {
+    Fixture f;
+    const core::oidc::AcrValues custom(policyWithAcrs({"https://id.example.gov/basic", "https://id.example.gov/low",
+                                                       "https://id.example.gov/medium", "https://id.example.gov/high"}));
+    auto parse = [&](const AuthorizationParameters& p) {
+        auto parsed = core::oidc::parseAuthorizationRequest(p, f.store, custom);
+        REQUIRE(std::holds_alternative<AuthorizationRequest>(parsed));
+        return std::get<AuthorizationRequest>(parsed);
+    };
+    CHECK(parse(with(f.valid(), "acr_values", "https://id.example.gov/medium")).requiredLoa == Loa::Loa2);
+    CHECK(parse(with(f.valid(), "acr_values", "urn:tessera:loa:3")).requiredLoa == Loa::Loa0);
+    const std::string essential = R"({"id_token":{"acr":{"essential":true,"value":"https://id.example.gov/high"}}})";
+    CHECK(parse(with(f.valid(), "claims", essential)).requiredLoa == Loa::Loa3);
+}
+
+TEST_CASE("verified_claims: consent asked for it and for each verified detail it names", "[oidc][authorize][ida]") {
+    Fixture f;
+    auto changes = signInService("Benefits");
+    changes.allowedClaims->push_back("verified_claims");
+    auto benefits = makeService(f.auth.ctx(), changes).service;
+    const std::string asked = verifiedClaimsParameter({"given_name", "address", "email"});
+    auto r = f.accepted(with(with(authorizeParameters(benefits), "scope", "openid email"), "claims", asked));
+    CHECK(r.claims == std::vector<std::string>{"email", "email_verified", "verified_claims", "verified_given_name",
+                                               "verified_address"});
+    // A service not allowed verified_claims gets neither it nor its details.
+    CHECK(f.accepted(with(with(f.valid(), "scope", "openid"), "claims", asked)).claims.empty());
+    auto refused = f.refused(with(f.valid(), "claims", R"({"userinfo":{"verified_claims":{"claims":{"given_name":null}}}})"));
+    sentBack(refused, "invalid_request");
+    CHECK_THAT(refused.description, Catch::Contains("verification"));
 }
 
 TEST_CASE("The claims parameter adds the claims it names that the service may receive", "[oidc][authorize]") {

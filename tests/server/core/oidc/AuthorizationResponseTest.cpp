@@ -41,7 +41,7 @@ TEST_CASE("The code request carries the request, the OP session and the account'
     Account a;
     a.id = "acc";
     a.loa = 2;
-    const CodeRequest c = codeRequestFor(r, s, a);
+    const CodeRequest c = codeRequestFor(r, s, a, AcrValues());
     CHECK(c.serviceId == "svc");
     CHECK(c.accountId == "acc");
     CHECK(c.sessionPublicId == "pub");

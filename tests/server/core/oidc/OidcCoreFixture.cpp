@@ -8,6 +8,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "core/oidc/Jws.h"
+#include "support/AssuranceOidcBuilders.h"
 #include "support/FakeSectorSource.h"
 #include "tessera/shared/Loa.h"
 
@@ -43,6 +44,11 @@ OidcCore::OidcCore(const std::string& backend)
       provider_(std::make_unique<core::oidc::Provider>(auth_.ctx(), testOidcSettings(), jwks_)) {
     if (auto started = provider_->start(); !started)
         throw std::runtime_error("the provider did not start: " + started.error().message);
+}
+
+AssuranceOidcCore::AssuranceOidcCore(const std::string& backend, core::AssurancePolicy policy)
+    : oidc_(backend), parts_(testVerificationParts(oidc_.ctx(), blobDir_.path(), std::move(policy))) {
+    oidc_.ctx().verification = parts_.get();
 }
 
 core::ServiceChanges backendService(const std::string& name, const std::string& method) {

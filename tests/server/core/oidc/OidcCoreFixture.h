@@ -11,7 +11,9 @@
 #include "core/oidc/ClientJwks.h"
 #include "core/oidc/Provider.h"
 #include "core/services/ServiceRegistry.h"
+#include "core/verification/VerificationParts.h"
 #include "support/AuthBuilders.h"
+#include "support/TempDir.h"
 
 namespace tessera::test {
 
@@ -46,6 +48,24 @@ private:
     AuthTestContext auth_;
     std::shared_ptr<FakeJwksSource> jwks_;
     std::unique_ptr<core::oidc::Provider> provider_;
+};
+
+// OidcCore with identity verification set up (ctx.verification): `policy` (its acr values),
+// the test registers of VerificationBuilders' people and a blob store.
+class AssuranceOidcCore {
+public:
+    explicit AssuranceOidcCore(const std::string& backend, core::AssurancePolicy policy = {});
+
+    OidcCore& oidc() { return oidc_; }
+    core::Context& ctx() { return oidc_.ctx(); }
+    infra::ManualClock& clock() { return oidc_.clock(); }
+    core::oidc::Provider& provider() { return oidc_.provider(); }
+    core::VerificationParts& parts() { return *parts_; }
+
+private:
+    OidcCore oidc_;
+    TempDir blobDir_;
+    std::unique_ptr<core::VerificationParts> parts_;
 };
 
 // A confidential back-end service allowed client_credentials, authenticating with `method`.

@@ -15,7 +15,11 @@
 
 namespace tessera::test {
 
-AuthorizeServer::AuthorizeServer(const std::string& backend) : server_(startServer(backend, oidcServerSettings)) {
+AuthorizeServer::AuthorizeServer(const std::string& backend, const std::function<void(infra::Settings&)>& tweak)
+    : server_(startServer(backend, [&](infra::Settings& s) {
+          oidcServerSettings(s);
+          if (tweak) tweak(s);
+      })) {
     if (server_->app().router().match("GET", "/oauth2/authorize").handler) return;
     auto& services = server_->services();
     web::registerRoutes(router_, services);

@@ -3,6 +3,7 @@
 // answers, a browser (PortalClient: cookies, CSRF fields, no redirects followed) and the
 // steps a citizen takes (sign in through the pages, answer the consent page), plus what the
 // service receives (the Location of a 302, or the address a "returning you" page refreshes to).
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -21,7 +22,9 @@ namespace tessera::test {
 // same application through a second front door with every route plus the endpoint.
 class AuthorizeServer {
 public:
-    explicit AuthorizeServer(const std::string& backend = "sqlite");
+    // `tweak` adjusts the settings further (after the provider's).
+    explicit AuthorizeServer(const std::string& backend = "sqlite",
+                             const std::function<void(infra::Settings&)>& tweak = {});
     ~AuthorizeServer();
 
     TestServer& server() { return *server_; }

@@ -75,6 +75,41 @@ TEST_CASE("Discovery names the issuer, the endpoints and what the provider suppo
     CHECK_FALSE(has(strings(d->getArray("introspection_endpoint_auth_methods_supported")), "none"));
 }
 
+TEST_CASE("Discovery describes verified claims (OpenID Connect for Identity Assurance)", "[web][oidc][ida]") {
+    TestServer server("sqlite", oidcServerSettings);
+    ApiClient client(server.port());
+    auto d = client.get("/.well-known/openid-configuration").json();
+    REQUIRE(d);
+    CHECK(d->getValue<bool>("verified_claims_supported"));
+    CHECK(strings(d->getArray("trust_frameworks_supported")) == std::vector<std::string>{"uk_tfida"});
+    CHECK(strings(d->getArray("evidence_supported")) == std::vector<std::string>{"document", "electronic_record"});
+    CHECK(strings(d->getArray("documents_supported")) ==
+          std::vector<std::string>{"passport", "driving_permit", "idcard"});
+    CHECK(strings(d->getArray("documents_check_methods_supported")) == std::vector<std::string>{"vri", "pvr", "data"});
+    CHECK(has(strings(d->getArray("electronic_records_supported")), "birth_register"));
+    CHECK(strings(d->getArray("claims_in_verified_claims_supported")) ==
+          std::vector<std::string>{"given_name", "family_name", "birthdate", "address"});
+    CHECK(has(strings(d->getArray("claims_supported")), "verified_claims"));
+}
+
+TEST_CASE("Discovery lists the acr values and trust framework the deployment configured", "[web][oidc][loa]") {
+    TestServer server("sqlite", [](tessera::infra::Settings& s) {
+        oidcServerSettings(s);
+        s.acrLoa0 = "https://id.example.gov/basic";
+        s.acrLoa1 = "https://id.example.gov/low";
+        s.acrLoa2 = "https://id.example.gov/medium";
+        s.acrLoa3 = "https://id.example.gov/high";
+        s.assuranceTrustFramework = "eidas";
+    });
+    ApiClient client(server.port());
+    auto d = client.get("/.well-known/openid-configuration").json();
+    REQUIRE(d);
+    CHECK(strings(d->getArray("acr_values_supported")) ==
+          std::vector<std::string>{"https://id.example.gov/basic", "https://id.example.gov/low",
+                                   "https://id.example.gov/medium", "https://id.example.gov/high"});
+    CHECK(strings(d->getArray("trust_frameworks_supported")) == std::vector<std::string>{"eidas"});
+}
+
 TEST_CASE("The JWKS publishes the public signing keys and nothing private", "[web][oidc]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {
