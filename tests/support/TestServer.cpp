@@ -57,6 +57,9 @@ TestServer::TestServer(const std::string& backend, const std::function<void(infr
     s.resourcesDir = resourcesDir();
     s.cookieSecure = false;
     s.logLevel = "warning";
+    // No built-in workstation client, so a test's services are the ones it registers; tests of
+    // the workstation's sign-in set workstation.client_id.
+    s.workstationClientId.clear();
     if (tweak) tweak(s);
     auto app = web::Application::create(s, clock_, nullptr);
     if (!app) throw std::runtime_error("test server did not start: " + app.error().message);

@@ -30,7 +30,7 @@ const std::vector<std::string>& knownKeys() {
         "review.media_token_seconds", "registers.vital_records", "registers.addresses", "registers.known_facts",
         "registers.documents", "registers.connect_timeout_ms", "registers.read_timeout_ms", "registers.retries",
         "registers.breaker_failures", "registers.breaker_cool_off_seconds", "registers.client_cert",
-        "registers.client_key", "registers.ca_file",
+        "registers.client_key", "registers.ca_file", "workstation.client_id",
         "log.format", "log.level"};
     return keys;
 }
@@ -64,6 +64,12 @@ bool isLogoUrl(const std::string& v) {
         return c <= 0x20 || c == 0x7f || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == ';' ||
                c == ',';
     });
+}
+
+// An OAuth client_id (RFC 6749 Appendix A.1: visible ASCII), without spaces so it reads the
+// same in every form it is sent in; empty is allowed (no client).
+bool isClientId(const std::string& v) {
+    return v.size() <= 100 && std::all_of(v.begin(), v.end(), [](unsigned char c) { return c > 0x20 && c < 0x7f; });
 }
 
 }  // namespace
@@ -178,6 +184,7 @@ Result<Settings> Settings::from(const Poco::Util::AbstractConfiguration& c) {
     text("registers.client_cert", s.registerClientCert);
     text("registers.client_key", s.registerClientKey);
     text("registers.ca_file", s.registerCaFile);
+    text("workstation.client_id", s.workstationClientId);
     text("log.format", s.logFormat);
     text("log.level", s.logLevel);
     if (s.videoMinSeconds >= s.videoMaxSeconds)
@@ -205,6 +212,10 @@ Result<Settings> Settings::from(const Poco::Util::AbstractConfiguration& c) {
         errors.push_back({"demo.service_url", "not_a_url",
                           "demo.service_url (TESSERA_DEMO_SERVICE_URL) must be the demo service's http(s) URL, like "
                           "http://127.0.0.1:8081."});
+    if (!isClientId(s.workstationClientId))
+        errors.push_back({"workstation.client_id", "not_a_client_id",
+                          "workstation.client_id (TESSERA_WORKSTATION_CLIENT_ID) must be at most 100 printable ASCII "
+                          "characters without spaces, or empty to register no workstation client."});
     if (s.dataDir.empty()) errors.push_back({"data.dir", "empty", "data.dir (TESSERA_DATA_DIR) must not be empty."});
     if (!errors.empty()) return Error::invalid("bad_configuration", "The configuration has errors.", errors);
 

@@ -94,6 +94,10 @@ struct Settings {
     std::int64_t registerBreakerCoolOffSeconds = 30;
     std::string registerClientCert, registerClientKey, registerCaFile;  // mutual TLS (optional)
 
+    // The reviewer workstation's built-in OpenID Connect client (core/services/WorkstationClient.h):
+    // registered at start-up under this client_id; empty: none.
+    std::string workstationClientId = "tessera-reviewer";
+
     std::string logFormat = "json";  // json | text
     std::string logLevel = "information";
 

@@ -14,6 +14,7 @@
 #include "core/services/Roles.h"
 #include "core/services/ServiceRegistry.h"
 #include "core/services/UrlRules.h"
+#include "core/services/WorkstationClient.h"
 #include "core/terms/TermsService.h"
 #include "infra/Encoding.h"
 #include "infra/Random.h"
@@ -209,6 +210,25 @@ Result<core::ServiceWithSecret> ensureDemoService(Services& services, const std:
     return registry.rotateSecret(existing->id, system);
 }
 
+// The reviewer workstation's built-in client (core/services/WorkstationClient.h), for
+// tessera-reviewer's settings; null when workstation.client_id is empty.
+Poco::Dynamic::Var workstationEntry(Services& services, std::ostringstream& text) {
+    const auto& settings = services.settings;
+    if (settings.workstationClientId.empty()) return Poco::Dynamic::Var();
+    const auto client = core::ServiceStore(services.db).findByClientId(settings.workstationClientId);
+    if (!client) return Poco::Dynamic::Var();
+    Poco::JSON::Array scopes;
+    for (const auto& scope : client->allowedScopes) scopes.add(scope);
+    Poco::JSON::Object o;
+    o.set("clientId", client->clientId);
+    o.set("redirectUri", std::string(core::kWorkstationRedirectUri));
+    o.set("scopes", scopes);
+    o.set("issuer", settings.publicUrl);
+    text << "Reviewer workstation (tessera-reviewer program): client_id " << client->clientId << "  redirect URI "
+         << core::kWorkstationRedirectUri << " (any port; public client, PKCE S256, no secret)\n";
+    return o;
+}
+
 }  // namespace
 
 Result<std::string> seedDemoData(Services& services) {
@@ -262,6 +282,7 @@ Result<std::string> seedDemoData(Services& services) {
     root.set("url", settings.publicUrl);
     root.set("accounts", accounts);
     root.set("services", demoServices);
+    root.set("workstation", workstationEntry(services, text));
     root.set("mailOutbox", settings.smtpUrl.empty() ? settings.outboxDir() : std::string());
     {
         std::ofstream out(path, std::ios::trunc);

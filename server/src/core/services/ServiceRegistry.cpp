@@ -4,6 +4,7 @@
 
 #include "core/services/ClientSecret.h"
 #include "core/services/ServiceValidator.h"
+#include "core/services/WorkstationClient.h"
 #include "infra/Encoding.h"
 #include "infra/Random.h"
 
@@ -50,6 +51,7 @@ Result<ServiceWithSecret> ServiceRegistry::create(const ServiceChanges& changes,
     s.allowedScopes = {"openid"};
     applyChanges(s, changes);
     if (auto valid = validateService(s); !valid) return valid.error();
+    if (auto staff = checkStaffScope(s, ctx_.settings); !staff) return staff.error();
     if (auto sector = checkSectorIdentifier(sectors_.get(), s); !sector) return sector.error();
 
     const std::int64_t now = ctx_.clock.now();
@@ -109,6 +111,7 @@ Result<Service> ServiceRegistry::update(const std::string& id, const ServiceChan
         applyChanges(s, changes);
         if (!s.isConfidential() || !s.usesSecret()) s.secretHash.clear();
         if (auto valid = validateService(s); !valid) return valid.error();
+        if (auto staff = checkStaffScope(s, ctx_.settings); !staff) return staff.error();
         return s;
     };
     {

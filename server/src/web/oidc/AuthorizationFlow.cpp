@@ -9,6 +9,7 @@
 #include "core/oidc/AuthorizationResponse.h"
 #include "core/oidc/ConsentService.h"
 #include "core/oidc/PendingAuthorization.h"
+#include "core/services/WorkstationClient.h"
 #include "core/sessions/SessionService.h"
 #include "core/terms/TermsService.h"
 #include "web/portal/Form.h"
@@ -58,7 +59,8 @@ core::oidc::CitizenState citizenState(portal::Page& page, const AuthorizationReq
     core::oidc::CitizenState citizen;
     citizen.now = services.clock.now();
     citizen.signInAskedAt = attempt.signInAskedAt;
-    citizen.consentJustGiven = attempt.consentJustGiven;
+    // The platform's own workstation is first party and receives no claims: nothing to consent to.
+    citizen.consentJustGiven = attempt.consentJustGiven || core::isWorkstationClient(request.service, services.settings);
     const auto& visitor = page.visitor();
     if (!visitor) return citizen;
     citizen.session = visitor->session;

@@ -6,9 +6,9 @@
 
 namespace tessera::web {
 
-
 void registerRoutes(Router& router, Services& services);
-// Reference data every installation needs (the first terms version, ...), created if missing.
+// Reference data every installation needs (the first terms version, the reviewer workstation's
+// built-in client), created if missing.
 Status seedReferenceData(Services& services);
 
 // One function per capability, each in its own file under web/routes/.
@@ -30,6 +30,11 @@ void registerPortalRoutes(Router& router, Services& services);
 void registerOidcRoutes(Router& router, Services& services);
 // Administration of connected services, admin role (AdminServiceRoutes.cpp).
 void registerAdminServiceRoutes(Router& router, Services& services);
+// Staff: who the caller is (StaffRoutes.cpp); administration of terms versions
+// (AdminTermsRoutes.cpp) and of staff roles on accounts (AdminAccountRoutes.cpp).
+void registerStaffRoutes(Router& router, Services& services);
+void registerAdminTermsRoutes(Router& router, Services& services);
+void registerAdminAccountRoutes(Router& router, Services& services);
 // Identity verification: the citizen's register checks and application, and the admin's
 // assurance override (VerificationRoutes.cpp); the reviewers' queue, cases, media and
 // decisions (ReviewRoutes.cpp).

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "server/web/admin/WorkstationFixture.h"
 #include "server/web/oidc/OidcWebFixture.h"
 #include "support/TestDatabase.h"
 #include "support/VerificationWebBuilders.h"
@@ -46,7 +47,7 @@ std::map<std::string, std::string> mediaUrls(ApiClient& reviewer, const std::str
 TEST_CASE("Staff routes take a staff role, by session or by a bearer token with tessera:staff", "[web][review][auth]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {
-            TestServer server(backend, oidcServerSettings);
+            TestServer server(backend, workstationServerSettings);
 
             // A signed-in citizen without a role.
             SignedIn citizen = signedInCitizen(server, sampleMorag(), "morag@example.org");
@@ -55,11 +56,8 @@ TEST_CASE("Staff routes take a staff role, by session or by a bearer token with 
             CHECK(noRole.problemCode() == "role_required");
             CHECK(citizen.api().post("/api/v1/review/next-case", "{}").status == 403);
 
-            // The reviewer workstation: a client allowed tessera:staff, and a reviewer's tokens.
-            auto workstation = createRelyingParty(server, "Reviewer workstation", "workstation.example", false,
-                                                  [](core::ServiceChanges& c) {
-                                                      c.allowedScopes->push_back("tessera:staff");
-                                                  });
+            // The reviewer workstation: the built-in client allowed tessera:staff, and a reviewer's tokens.
+            auto workstation = workstationClient(server);
             CodeBuilder codes(server);
             const TestAccount& staff = codes.citizen("reviewer@example.org");
             grantRole(server, staff.id, core::Role::Reviewer);
