@@ -2,21 +2,19 @@
 
 #include <QCryptographicHash>
 
-#include <openssl/rand.h>
-
-#include <stdexcept>
+#include "signin/RandomText.h"
 
 namespace tessera::reviewer {
 
-PkcePair makePkcePair() {
-    QByteArray random(32, '\0');
-    if (RAND_bytes(reinterpret_cast<unsigned char*>(random.data()), static_cast<int>(random.size())) != 1)
-        throw std::runtime_error("OpenSSL could not provide random bytes");
-    const auto encoding = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-    PkcePair pair;
-    pair.verifier = random.toBase64(encoding);
-    pair.challenge = QCryptographicHash::hash(pair.verifier, QCryptographicHash::Sha256).toBase64(encoding);
-    return pair;
+QByteArray pkceChallengeOf(const QByteArray& verifier) {
+    return QCryptographicHash::hash(verifier, QCryptographicHash::Sha256)
+        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+std::optional<PkcePair> makePkcePair() {
+    auto verifier = randomBase64Url(32);
+    if (!verifier) return std::nullopt;
+    return PkcePair{*verifier, pkceChallengeOf(*verifier)};
 }
 
 }  // namespace tessera::reviewer
