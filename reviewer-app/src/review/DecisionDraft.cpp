@@ -11,6 +11,10 @@ QString draftProblem(const DecisionDraft& draft) {
         return QObject::tr("Write a message telling the citizen why, and what they can do next.");
     if (draft.decision == ReviewDecision::Flag && draft.note.trimmed().isEmpty())
         return QObject::tr("Write a note for the senior reviewer.");
+    if (draft.messageToCitizen.trimmed().toUcs4().size() > kCitizenMessageMaxChars)
+        return QObject::tr("Shorten the message to the citizen to %1 characters or fewer.").arg(kCitizenMessageMaxChars);
+    if (draft.note.trimmed().toUcs4().size() > kNoteMaxChars)
+        return QObject::tr("Shorten the note to %1 characters or fewer.").arg(kNoteMaxChars);
     return {};
 }
 

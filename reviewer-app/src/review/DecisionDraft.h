@@ -10,6 +10,10 @@
 
 namespace tessera::reviewer {
 
+// The server's limits on the reviewer's words (server/src/core/review/ReviewText.h), in characters.
+inline constexpr qsizetype kCitizenMessageMaxChars = 1000;
+inline constexpr qsizetype kNoteMaxChars = 4000;
+
 struct DecisionDraft {
     ReviewDecision decision = ReviewDecision::Approve;
     std::optional<DecisionReason> reason;
