@@ -5,35 +5,11 @@
 
 #include <map>
 
+#include "core/terms/TermsRow.h"
+
 using namespace Poco::Data::Keywords;
 
 namespace tessera::core {
-
-namespace {
-
-const char* kColumns = "id, kind, language, version, title, body, summary_of_changes, effective_at, created_at";
-
-// Rows of a kind this build does not know (written by a newer release) are skipped.
-std::optional<TermsDocument> fromRow(const Poco::Data::RecordSet& rs, std::size_t row) {
-    TermsDocument d;
-    std::size_t i = 0;
-    auto str = [&]() { return rs.value(i++, row).convert<std::string>(); };
-    auto num = [&]() { return std::int64_t(rs.value(i++, row).convert<Poco::Int64>()); };
-    d.id = str();
-    auto kind = termsKindFrom(str());
-    if (!kind) return std::nullopt;
-    d.kind = *kind;
-    d.language = str();
-    d.version = num();
-    d.title = str();
-    d.body = str();
-    d.summaryOfChanges = str();
-    d.effectiveAt = num();
-    d.createdAt = num();
-    return d;
-}
-
-}  // namespace
 
 Status TermsStore::insert(Poco::Data::Session& s, const TermsDocument& in) {
     TermsDocument d = in;
@@ -43,7 +19,7 @@ Status TermsStore::insert(Poco::Data::Session& s, const TermsDocument& in) {
         use(d.language), use(version), into(existing), now;
     if (existing > 0)
         return Error::conflict("terms_version_exists", "This version of the document already exists in that language.");
-    s << db_.sql(std::string("INSERT INTO terms_documents (") + kColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    s << db_.sql(std::string("INSERT INTO terms_documents (") + kTermsColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         use(d.id), use(kind), use(d.language), use(version), use(d.title), use(d.body), use(d.summaryOfChanges),
         use(effective), use(created), now;
     return {};
@@ -52,17 +28,17 @@ Status TermsStore::insert(Poco::Data::Session& s, const TermsDocument& in) {
 std::optional<TermsDocument> TermsStore::findById(Poco::Data::Session& s, const std::string& id) {
     std::string key = id;
     Poco::Data::Statement st(s);
-    st << db_.sql(std::string("SELECT ") + kColumns + " FROM terms_documents WHERE id = ?"), use(key);
+    st << db_.sql(std::string("SELECT ") + kTermsColumns + " FROM terms_documents WHERE id = ?"), use(key);
     st.execute();
     Poco::Data::RecordSet rs(st);
     if (rs.rowCount() == 0) return std::nullopt;
-    return fromRow(rs, 0);
+    return termsDocumentFromRow(rs, 0);
 }
 
 std::vector<TermsDocument> TermsStore::inForce(Poco::Data::Session& s, std::int64_t at) {
     Poco::Int64 t = at;
     Poco::Data::Statement st(s);
-    st << db_.sql(std::string("SELECT ") + kColumns +
+    st << db_.sql(std::string("SELECT ") + kTermsColumns +
                   " FROM terms_documents WHERE effective_at <= ? ORDER BY kind, version DESC, language"),
         use(t);
     st.execute();
@@ -70,7 +46,7 @@ std::vector<TermsDocument> TermsStore::inForce(Poco::Data::Session& s, std::int6
     std::map<TermsKind, std::int64_t> newest;  // the first row of a kind has its highest version
     std::vector<TermsDocument> out;
     for (std::size_t row = 0; row < rs.rowCount(); ++row) {
-        auto d = fromRow(rs, row);
+        auto d = termsDocumentFromRow(rs, row);
         if (!d) continue;
         auto [it, first] = newest.emplace(d->kind, d->version);
         if (first || it->second == d->version) out.push_back(std::move(*d));

@@ -6,33 +6,13 @@
 #include <deque>
 
 #include "core/terms/TermsDraft.h"
+#include "core/terms/TermsRow.h"
 
 using namespace Poco::Data::Keywords;
 
 namespace tessera::core {
 
 namespace {
-
-const char* kColumns = "id, kind, language, version, title, body, summary_of_changes, effective_at, created_at";
-
-std::optional<TermsDocument> fromRow(const Poco::Data::RecordSet& rs, std::size_t row) {
-    TermsDocument d;
-    std::size_t i = 0;
-    auto str = [&]() { return rs.value(i++, row).convert<std::string>(); };
-    auto num = [&]() { return std::int64_t(rs.value(i++, row).convert<Poco::Int64>()); };
-    d.id = str();
-    auto kind = termsKindFrom(str());
-    if (!kind) return std::nullopt;  // written by a newer release
-    d.kind = *kind;
-    d.language = str();
-    d.version = num();
-    d.title = str();
-    d.body = str();
-    d.summaryOfChanges = str();
-    d.effectiveAt = num();
-    d.createdAt = num();
-    return d;
-}
 
 std::optional<std::int64_t> optionalNumber(Poco::Data::Statement& st) {
     st.execute();
@@ -70,14 +50,14 @@ std::vector<TermsDocument> TermsVersionStore::list(Poco::Data::Session& s, const
         text(after->language);
     }
     Poco::Data::Statement st(s);
-    st << db_.sql(std::string("SELECT ") + kColumns + " FROM terms_documents" + where +
+    st << db_.sql(std::string("SELECT ") + kTermsColumns + " FROM terms_documents" + where +
                   " ORDER BY version DESC, kind, language LIMIT " + std::to_string(limit));
     for (auto& b : binds) st.addBind(b);
     st.execute();
     Poco::Data::RecordSet rs(st);
     std::vector<TermsDocument> out;
     for (std::size_t row = 0; row < rs.rowCount(); ++row)
-        if (auto d = fromRow(rs, row)) out.push_back(std::move(*d));
+        if (auto d = termsDocumentFromRow(rs, row)) out.push_back(std::move(*d));
     return out;
 }
 
