@@ -2,15 +2,35 @@
 
 namespace tessera::reviewer {
 
+namespace {
+
+// "redirectUris[1]" -> "redirectUris"; "name" stays.
+QString listField(const QString& field) {
+    const qsizetype bracket = field.indexOf(QLatin1Char('['));
+    return bracket > 0 ? field.left(bracket) : field;
+}
+
+}  // namespace
+
 FieldErrors::FieldErrors(const Problem& problem, const QStringList& formFields) {
-    for (const auto& e : problem.fieldErrors) {
-        if (formFields.contains(e.field) && !byField_.contains(e.field)) {
-            byField_.insert(e.field, e.message);
-        } else {
-            general_.append(e.field.isEmpty() ? e.message : QStringLiteral("%1: %2").arg(e.field, e.message));
-        }
-    }
+    add(problem.fieldErrors, formFields);
     if (problem.fieldErrors.isEmpty()) general_.append(problem.message());
+}
+
+FieldErrors::FieldErrors(const QList<ProblemField>& errors, const QStringList& formFields) { add(errors, formFields); }
+
+void FieldErrors::add(const QList<ProblemField>& errors, const QStringList& formFields) {
+    for (const auto& e : errors) {
+        const QString field = formFields.contains(e.field) ? e.field : listField(e.field);
+        if (!formFields.contains(field)) {
+            general_.append(e.field.isEmpty() ? e.message : QStringLiteral("%1: %2").arg(e.field, e.message));
+            continue;
+        }
+        // For a member of a list, say which one, so the administrator knows which line to fix.
+        const QString message = field == e.field ? e.message : QStringLiteral("%1 %2").arg(e.field.mid(field.size()), e.message);
+        const QString before = byField_.value(field);
+        byField_.insert(field, before.isEmpty() ? message : before + QLatin1Char('\n') + message);
+    }
 }
 
 }  // namespace tessera::reviewer

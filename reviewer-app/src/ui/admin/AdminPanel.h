@@ -1,11 +1,17 @@
 #pragma once
 // The administration pages of the workstation (services, terms versions, roles), shown only to
-// an account with the admin role. Placeholder until the pages land.
+// an account with the admin role. The one place where the pages' requests become AdminApi calls
+// and the answers go back to the pages; the pages themselves never touch the network.
 #include <QTabWidget>
+
+#include "client/AdminApi.h"
 
 namespace tessera::reviewer {
 
 class ApiClient;
+class RolesPage;
+class ServicesPage;
+class TermsPage;
 
 class AdminPanel : public QTabWidget {
     Q_OBJECT
@@ -16,8 +22,21 @@ public:
     // Loads every page again from the server.
     void refresh();
 
+    ServicesPage* servicesPage() const { return services_; }
+    TermsPage* termsPage() const { return terms_; }
+    RolesPage* rolesPage() const { return roles_; }
+
 private:
-    ApiClient& client_;
+    void connectServices();
+    void connectTerms();
+    void connectRoles();
+    void loadServices();
+    void loadTerms();
+
+    AdminApi api_;
+    ServicesPage* services_;
+    TermsPage* terms_;
+    RolesPage* roles_;
 };
 
 }  // namespace tessera::reviewer
