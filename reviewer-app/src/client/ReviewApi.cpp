@@ -31,7 +31,7 @@ void ReviewApi::listCases(const QueueQuery& query, QObject* context, Done<CasePa
     call(ApiRequest::get(kBase + "/cases", query.toQuery()), context, &readCasePage, std::move(done));
 }
 
-void ReviewApi::claimNext(const QueueFilter& filter, QObject* context, Done<QJsonObject> done) {
+void ReviewApi::claimNext(const CaseSelection& filter, QObject* context, Done<QJsonObject> done) {
     const QJsonObject body = filter.toJson();
     const ApiRequest request = body.isEmpty() ? ApiRequest::post(kBase + "/next-case") : ApiRequest::post(kBase + "/next-case", body);
     call(request, context, &readCaseView, std::move(done));

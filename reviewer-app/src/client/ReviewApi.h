@@ -29,7 +29,7 @@ public:
     void counts(QObject* context, Done<CaseCounts> done);
     void listCases(const QueueQuery& query, QObject* context, Done<CasePage> done);
     // Claims the oldest case matching `filter`; the answer is the case (CaseView JSON).
-    void claimNext(const QueueFilter& filter, QObject* context, Done<QJsonObject> done);
+    void claimNext(const CaseSelection& filter, QObject* context, Done<QJsonObject> done);
     void claim(const QString& caseId, QObject* context, Done<QJsonObject> done);
     void release(const QString& caseId, QObject* context, Done<QJsonObject> done);
     void readCase(const QString& caseId, QObject* context, Done<QJsonObject> done);

@@ -20,11 +20,11 @@ QDateTime timeFrom(const QJsonValue& value) {
 
 }  // namespace
 
-QDateTime QueueFilter::olderThan(qint64 seconds) { return QDateTime::currentDateTimeUtc().addSecs(-seconds); }
+QDateTime CaseSelection::olderThan(qint64 seconds) { return QDateTime::currentDateTimeUtc().addSecs(-seconds); }
 
 QString apiTime(const QDateTime& time) { return time.toUTC().toString(Qt::ISODate); }
 
-QJsonObject QueueFilter::toJson() const {
+QJsonObject CaseSelection::toJson() const {
     QJsonObject out;
     if (!states.isEmpty()) out["state"] = states.join(',');
     if (!evidence.isEmpty()) out["evidence"] = evidence;

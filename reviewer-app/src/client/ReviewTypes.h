@@ -19,7 +19,7 @@ namespace tessera::reviewer {
 
 // Which cases: states ("submitted", "in_review", "flagged", ...), evidence type
 // ("document_video", "document_photo", "duplicate_person") and age (submitted before/after).
-struct QueueFilter {
+struct CaseSelection {
     QStringList states;          // empty: the server's default (submitted, in_review, flagged)
     QString evidence;            // empty: any
     QDateTime submittedBefore;   // invalid: no limit
@@ -32,7 +32,7 @@ struct QueueFilter {
 
 // A page of the queue.
 struct QueueQuery {
-    QueueFilter filter;
+    CaseSelection filter;
     bool newestFirst = false;  // the server's default is oldest first
     int limit = 0;             // 0: the server's default (25); at most 100
     QString after;             // the cursor from the previous page's `next`

@@ -53,7 +53,7 @@ TEST_CASE("a reviewer sees the queue, claims a case, reads it with its media, no
     CHECK(second->value().items[0].toObject()["id"].toString() != firstId);
 
     QueueQuery older;
-    older.filter.submittedBefore = QueueFilter::olderThan(3600);  // nothing has waited an hour yet
+    older.filter.submittedBefore = CaseSelection::olderThan(3600);  // nothing has waited an hour yet
     auto none = await<CasePage>([&](auto done) { api.listCases(older, nullptr, done); });
     REQUIRE(none);
     REQUIRE(none->ok());

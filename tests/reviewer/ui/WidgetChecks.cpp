@@ -4,6 +4,7 @@
 #include <QAbstractItemView>
 #include <QAbstractSlider>
 #include <QComboBox>
+#include <QMenuBar>
 #include <QDir>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -18,7 +19,8 @@ namespace {
 bool insideQtPart(const QWidget* w, const QWidget* root) {
     for (const QWidget* p = w->parentWidget(); p && p != root; p = p->parentWidget())
         if (qobject_cast<const QComboBox*>(p) || qobject_cast<const QTabBar*>(p) ||
-            qobject_cast<const QAbstractItemView*>(p) || qobject_cast<const QScrollBar*>(p))
+            qobject_cast<const QAbstractItemView*>(p) || qobject_cast<const QScrollBar*>(p) ||
+            qobject_cast<const QMenuBar*>(p))
             return true;
     return false;
 }

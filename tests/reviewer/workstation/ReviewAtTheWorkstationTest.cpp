@@ -1,0 +1,134 @@
+// A reviewer's whole session at the workstation, against a real server with the demo's
+// applications waiting: sign in through the browser, claim the next case with one key, see
+// both document photos, approve — and the citizen's level rises at the server. Then a decision
+// whose reply is lost while the server is killed is delivered once after the restart.
+#include <catch2/catch.hpp>
+
+#include <QJsonArray>
+#include <QTableView>
+#include <QTest>
+
+#include "WorkstationWindow.h"
+#include "client/ApiClient.h"
+#include "client/OutboxSender.h"
+#include "support/BlockingHttp.h"
+#include "support/EventLoopWait.h"
+#include "support/LossyRelay.h"
+#include "support/QStringPrinting.h"
+#include "ui/CaseView.h"
+#include "ui/DecisionDialog.h"
+#include "ui/ImageViewer.h"
+#include "ui/QueueView.h"
+#include "ui/ReviewDesk.h"
+#include "ui/SignInPage.h"
+#include "review/QueueModel.h"
+#include "ui/WidgetChecks.h"
+
+using namespace tessera::reviewer;
+using namespace tessera::reviewer::test;
+
+namespace {
+
+// The citizen's level as they see it on their own account.
+int citizenLevel(const RunningServer& server, const QString& email) {
+    const StaffSession citizen = signInStaff(server, server.demoAccountByEmail(email));
+    const HttpAnswer answer = httpGet(*citizen.network, server.url("/api/v1/accounts/me/verification"), citizen.headers());
+    REQUIRE(answer.status == 200);
+    return answer.json().value("loa").toInt(-1);
+}
+
+QString emailOfCitizen(const QString& name) {
+    return name.startsWith("Eilidh") ? "eilidh" : name.startsWith(QString::fromUtf8("Seán")) ? "sean" : QString();
+}
+
+// What the server's history of a case says was decided.
+int decisionsInHistory(const RunningServer& server, const StaffSession& staff, const QString& caseId) {
+    const HttpAnswer answer = httpGet(*staff.network, server.url("/api/v1/review/cases/" + caseId), staff.headers());
+    REQUIRE(answer.status == 200);
+    int decisions = 0;
+    for (const QJsonValue& e : answer.json().value("history").toArray()) {
+        const QString event = e.toObject().value("event").toString();
+        if (event == "approved" || event == "rejected" || event == "decided") ++decisions;
+    }
+    return decisions;
+}
+
+void claimNextWithOneKey(WorkstationWindow& w) {
+    QueueView* queue = w.window->reviewDesk()->queueView();
+    REQUIRE(waitFor([queue] { return queue->model()->rowCount() >= 1; }, 30'000));
+    queue->table()->setFocus();
+    QTest::keyClick(queue->table(), Qt::Key_N);
+}
+
+}  // namespace
+
+TEST_CASE("A reviewer signs in, claims the next case, sees both photos, approves, and the citizen's level rises") {
+    RunningServer server;
+    WorkstationWindow w(server, "reviewer");
+    REQUIRE(w.signInThroughBrowser());
+    CHECK(w.window->staffMember().roles.contains("reviewer"));
+    INFO(unnamedControls(w.window.get()).join(", ").toStdString());
+    CHECK(unnamedControls(w.window.get()).isEmpty());
+
+    claimNextWithOneKey(w);
+    REQUIRE(w.waitForCaseWithPhotos());
+    CaseView* view = w.window->reviewDesk()->caseView();
+    const QString caseId = view->currentCase().id;
+    const QString email = emailOfCitizen(view->currentCase().citizenName());
+    REQUIRE_FALSE(email.isEmpty());
+    saveScreenshot(w.window.get(), "workstation-case");
+    const int before = citizenLevel(server, email);
+
+    w.approveOpenCase();
+    REQUIRE(waitFor([&] { return !w.delivered.empty(); }, 30'000));
+    CHECK(w.delivered.front().caseId == caseId);
+    CHECK(w.delivered.front().state == "approved");
+    CHECK(w.delivered.front().loa > before);
+    CHECK(citizenLevel(server, email) == w.delivered.front().loa);
+    CHECK(w.window->outboxSender().pendingCount() == 0);
+}
+
+TEST_CASE("A decision whose reply is lost while the server is killed is delivered exactly once after the restart") {
+    RunningServer server;
+    WorkstationWindow w(server, "reviewer");
+    REQUIRE(w.signInThroughBrowser());
+    // From here the window's API calls go through a relay that loses the decision's answer: the
+    // server applies the decision, the window never hears so.
+    LossyRelay relay(server.port());
+    w.window->apiClient().setBaseUrl(relay.url());
+    claimNextWithOneKey(w);
+    REQUIRE(w.waitForCaseWithPhotos());
+    const QString caseId = w.window->reviewDesk()->caseView()->currentCase().id;
+    relay.dropRepliesTo("/decision");
+
+    w.approveOpenCase();
+    REQUIRE(waitFor([&] { return relay.repliesDropped() >= 1; }, 30'000));
+    server.kill();
+    CHECK(w.window->outboxSender().pendingCount() == 1);  // kept: no answer came
+    relay.passReplies();
+    server.restart();
+
+    REQUIRE(waitFor([&] { return !w.delivered.empty(); }, 60'000));
+    CHECK(w.delivered.front().caseId == caseId);
+    CHECK(w.delivered.front().state == "approved");
+    CHECK(w.window->outboxSender().pendingCount() == 0);
+    CHECK(decisionsInHistory(server, w.staff, caseId) == 1);
+}
+
+TEST_CASE("Locking drops the case from the window and signing in again brings back the queue") {
+    RunningServer server;
+    WorkstationWindow w(server, "reviewer");
+    REQUIRE(w.signInThroughBrowser());
+    claimNextWithOneKey(w);
+    REQUIRE(w.waitForCaseWithPhotos());
+
+    w.window->lock();
+    CaseView* view = w.window->reviewDesk()->caseView();
+    CHECK(w.window->isLocked());
+    CHECK_FALSE(view->hasCase());
+    CHECK_FALSE(view->frontViewer()->hasImage());
+    CHECK(w.window->signInPage()->isVisible());
+    REQUIRE(w.signInThroughBrowser());
+    CHECK_FALSE(w.window->isLocked());
+    CHECK(w.window->reviewDesk()->isVisible());
+}
