@@ -16,7 +16,7 @@ namespace {
 const std::vector<std::string>& knownKeys() {
     static const std::vector<std::string> keys = {
         "http.port", "http.host", "http.threads", "http.max_body_bytes", "public.url", "data.dir",
-        "database.url", "smtp.url", "mail.from", "resources.dir", "demo", "demo.service_url", "organisation.name",
+        "database.url", "smtp.url", "mail.from", "resources.dir", "demo", "demo.service_url", "demo.selfie_video", "organisation.name",
         "organisation.logo_url", "organisation.colour", "web.assets_dir", "web.phase",
         "session.idle_seconds", "session.absolute_seconds", "session.pending_seconds", "cookie.secure",
         "oidc.access_token_seconds", "oidc.id_token_seconds", "oidc.key_rotation_days", "oidc.key_prepublish_hours",
@@ -130,6 +130,7 @@ Result<Settings> Settings::from(const Poco::Util::AbstractConfiguration& c) {
     text("resources.dir", s.resourcesDir);
     boolean("demo", s.demo);
     text("demo.service_url", s.demoServiceUrl);
+    text("demo.selfie_video", s.demoSelfieVideo);
     text("organisation.name", s.organisationName);
     text("organisation.logo_url", s.organisationLogoUrl);
     text("organisation.colour", s.organisationColour);

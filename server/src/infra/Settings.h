@@ -25,6 +25,9 @@ struct Settings {
     // Where the demo council service (examples/demo-service) runs, for its demo registration:
     // redirect, post-logout and back-channel logout URIs. The service reads the same variable.
     std::string demoServiceUrl = "http://127.0.0.1:8081";
+    // A selfie video (WebM) for the demo applications: with it they are document + video
+    // applications (LoA 3) a reviewer can play; without, document photos only.
+    std::string demoSelfieVideo;
     std::string organisationName = "Tessera";
     std::string organisationLogoUrl;                // optional: a path on this site or an https:// URL
     std::string organisationColour = "#14556b";     // brand colour, #rrggbb

@@ -1,5 +1,7 @@
 #include "web/DemoDataIdentities.h"
 
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <set>
 
@@ -94,6 +96,17 @@ bool matchRegisters(Services& services, core::VerificationParts& parts, const co
     return true;
 }
 
+// The configured demo selfie video's bytes; empty when none is configured or it cannot be read
+// (with a note: the demo then has photo applications only).
+std::string readVideo(const std::string& path, std::vector<std::string>& notes) {
+    if (path.empty()) return {};
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) bytes.clear();
+    if (bytes.empty()) notes.push_back("demo.selfie_video: " + path + " cannot be read; the demo applications have no video");
+    return bytes;
+}
+
 // Starts (or carries on with a draft of) the application and submits it; an application past
 // its draft is left as it is.
 void submitApplication(Services& services, core::VerificationParts& parts, const core::Actor& citizen,
@@ -105,8 +118,10 @@ void submitApplication(Services& services, core::VerificationParts& parts, const
         if (!s) notes.push_back(failed(d, name, s.error().message));
         return bool(s);
     };
-    if (!current && !step("application", statusOf(applications.start(citizen, core::EvidenceBundle::DocumentPhoto))))
-        return;
+    // With a selfie video configured, the application is the LoA 3 kind a reviewer plays.
+    const std::string video = readVideo(services.settings.demoSelfieVideo, notes);
+    const auto bundle = video.empty() ? core::EvidenceBundle::DocumentPhoto : core::EvidenceBundle::DocumentVideo;
+    if (!current && !step("application", statusOf(applications.start(citizen, bundle)))) return;
     if (!step("document details", statusOf(applications.setDocument(citizen, *d.document)))) return;
     for (auto [slot, side] : {std::pair{core::MediaSlot::DocumentFront, CardSide::Front},
                               std::pair{core::MediaSlot::DocumentBack, CardSide::Back}}) {
@@ -115,6 +130,10 @@ void submitApplication(Services& services, core::VerificationParts& parts, const
         if (!step("document photo", statusOf(applications.putMedia(citizen, slot, *photo, "image/jpeg", citizen.accountId))))
             return;
     }
+    if (!video.empty() &&
+        !step("selfie video", statusOf(applications.putMedia(citizen, core::MediaSlot::SelfieVideo, video, "video/webm",
+                                                             citizen.accountId))))
+        return;
     step("submission", statusOf(applications.submit(citizen)));
 }
 

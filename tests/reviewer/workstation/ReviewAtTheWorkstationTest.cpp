@@ -4,7 +4,9 @@
 // whose reply is lost while the server is killed is delivered once after the restart.
 #include <catch2/catch.hpp>
 
+#include <QFile>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTableView>
 #include <QTest>
 
@@ -18,6 +20,8 @@
 #include "ui/CaseView.h"
 #include "ui/DecisionDialog.h"
 #include "ui/ImageViewer.h"
+#include "ui/VideoPanel.h"
+#include "WebmSample.h"
 #include "ui/QueueView.h"
 #include "ui/ReviewDesk.h"
 #include "ui/SignInPage.h"
@@ -62,8 +66,19 @@ void claimNextWithOneKey(WorkstationWindow& w) {
 
 }  // namespace
 
-TEST_CASE("A reviewer signs in, claims the next case, sees both photos, approves, and the citizen's level rises") {
-    RunningServer server;
+TEST_CASE("A reviewer signs in, claims the next case, sees both photos, plays the video, approves, and the citizen's level rises") {
+    // The demo's applications, each with a real selfie video (VP8 WebM made on this machine).
+    const WebmSample& video = webmSample();
+    INFO(video.madeBy.toStdString());
+    REQUIRE_FALSE(video.bytes.isEmpty());
+    QTemporaryDir videoDir;
+    QFile file(videoDir.filePath("selfie.webm"));
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(video.bytes);
+    file.close();
+    RunningServer::Options options;
+    options.env << "TESSERA_DEMO_SELFIE_VIDEO=" + file.fileName();
+    RunningServer server(options);
     WorkstationWindow w(server, "reviewer");
     REQUIRE(w.signInThroughBrowser());
     CHECK(w.window->staffMember().roles.contains("reviewer"));
@@ -76,6 +91,12 @@ TEST_CASE("A reviewer signs in, claims the next case, sees both photos, approves
     const QString caseId = view->currentCase().id;
     const QString email = emailOfCitizen(view->currentCase().citizenName());
     REQUIRE_FALSE(email.isEmpty());
+
+    // The selfie video arrives (in memory) and plays: the position moves on.
+    VideoPanel* player = view->videoPanel();
+    REQUIRE(waitFor([player] { return player->hasVideo(); }, 30'000));
+    player->play();
+    REQUIRE(waitFor([player] { return player->isPlaying() && player->position() > 0; }, 30'000));
     saveScreenshot(w.window.get(), "workstation-case");
     const int before = citizenLevel(server, email);
 

@@ -1,5 +1,6 @@
 #include "WorkstationWindow.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
@@ -39,6 +40,10 @@ WorkstationWindow::WorkstationWindow(const RunningServer& server, const QString&
                      [this](const OutboxEntry&, const DecisionResult& result) { delivered.push_back(result); });
     window->resize(1366, 768);
     window->show();
+    // The reviewer's window has the focus (shortcuts such as N act only in the active window; an
+    // X server without a window manager activates nothing by itself).
+    QApplication::setActiveWindow(window.get());
+    (void)QTest::qWaitForWindowActive(window.get());
     window->start();
 }
 
