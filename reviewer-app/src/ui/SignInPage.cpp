@@ -25,6 +25,8 @@ SignInPage::SignInPage(QWidget* parent)
     showSignedOut();
 }
 
+QString SignInPage::message() const { return message_->text(); }
+
 void SignInPage::showSignedOut(const QString& why) {
     title_->setText(tr("Tessera Reviewer"));
     message_->setText(why.isEmpty() ? tr("Sign in with your staff account. Your browser opens to do it.") : why);

@@ -20,6 +20,7 @@ public:
     void showWaitingForBrowser();
     void showProblem(const QString& message);
     QPushButton* signInButton() const { return button_; }
+    QString message() const;
 
 signals:
     void signInRequested();

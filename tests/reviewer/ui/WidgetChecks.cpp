@@ -45,7 +45,9 @@ QStringList unnamedControls(QWidget* root) {
 }
 
 QString saveScreenshot(QWidget* widget, const QString& name) {
-    const QString dir = QStringLiteral(TESSERA_BINARY_DIR "/reviewer-screenshots");
+    // TESSERA_SCREENSHOT_DIR: somewhere else (e.g. docs/screenshots, to refresh the README's pictures).
+    const QString dir = qEnvironmentVariableIsEmpty("TESSERA_SCREENSHOT_DIR") ? QStringLiteral(TESSERA_BINARY_DIR "/reviewer-screenshots")
+                                                                             : qEnvironmentVariable("TESSERA_SCREENSHOT_DIR");
     QDir().mkpath(dir);
     const QString path = dir + QLatin1Char('/') + name + QStringLiteral(".png");
     widget->grab().save(path);

@@ -13,7 +13,8 @@ inline constexpr QSize kSmallScreen{1366, 768};
 // The buttons, boxes, tables, sliders and text fields under `root` that a screen reader could
 // not name (Qt's own parts of combo boxes, tab bars and tables aside).
 QStringList unnamedControls(QWidget* root);
-// Saves `widget` as it is drawn to <build dir>/reviewer-screenshots/<name>.png; the path.
+// Saves `widget` as it is drawn to <build dir>/reviewer-screenshots/<name>.png (or
+// $TESSERA_SCREENSHOT_DIR/<name>.png); the path.
 QString saveScreenshot(QWidget* widget, const QString& name);
 
 }  // namespace tessera::reviewer::test

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -20,6 +21,9 @@
 #include "ui/CaseView.h"
 #include "ui/DecisionDialog.h"
 #include "ui/ImageViewer.h"
+#include "ui/admin/AdminPanel.h"
+#include "ui/admin/ServicesPage.h"
+#include "admin/ServicesModel.h"
 #include "ui/VideoPanel.h"
 #include "WebmSample.h"
 #include "ui/QueueView.h"
@@ -57,9 +61,10 @@ int decisionsInHistory(const RunningServer& server, const StaffSession& staff, c
     return decisions;
 }
 
-void claimNextWithOneKey(WorkstationWindow& w) {
+void claimNextWithOneKey(WorkstationWindow& w, const QString& screenshot = {}) {
     QueueView* queue = w.window->reviewDesk()->queueView();
     REQUIRE(waitFor([queue] { return queue->model()->rowCount() >= 1; }, 30'000));
+    if (!screenshot.isEmpty()) saveScreenshot(w.window.get(), screenshot);
     queue->table()->setFocus();
     QTest::keyClick(queue->table(), Qt::Key_N);
 }
@@ -85,7 +90,7 @@ TEST_CASE("A reviewer signs in, claims the next case, sees both photos, plays th
     INFO(unnamedControls(w.window.get()).join(", ").toStdString());
     CHECK(unnamedControls(w.window.get()).isEmpty());
 
-    claimNextWithOneKey(w);
+    claimNextWithOneKey(w, "workstation-queue");
     REQUIRE(w.waitForCaseWithPhotos());
     CaseView* view = w.window->reviewDesk()->caseView();
     const QString caseId = view->currentCase().id;
@@ -152,4 +157,31 @@ TEST_CASE("Locking drops the case from the window and signing in again brings ba
     REQUIRE(w.signInThroughBrowser());
     CHECK_FALSE(w.window->isLocked());
     CHECK(w.window->reviewDesk()->isVisible());
+}
+
+TEST_CASE("An administrator signs in to the administration pages and sees the connected services") {
+    RunningServer server;
+    WorkstationWindow w(server, "admin");
+    REQUIRE(w.signInThroughBrowser());
+    const StaffMember& me = w.window->staffMember();
+    REQUIRE(me.administers());
+    AdminPanel* admin = w.window->adminPanel();
+    QTabWidget* workspace = w.window->workspace();
+    CHECK(workspace->isTabVisible(workspace->indexOf(admin)));
+    CHECK(workspace->isTabVisible(workspace->indexOf(w.window->reviewDesk())) == me.reviews());
+    workspace->setCurrentWidget(admin);
+    // The demo council service and the workstation's own client, at least.
+    REQUIRE(waitFor([admin] { return admin->servicesPage()->model().rowCount() >= 2; }, 30'000));
+    CHECK(unnamedControls(w.window.get()).isEmpty());
+    saveScreenshot(w.window.get(), "workstation-admin");
+}
+
+TEST_CASE("A citizen's account is refused at the workstation with the reason, and sees no cases") {
+    RunningServer server;
+    WorkstationWindow w(server, "citizen");
+    CHECK_FALSE(w.signInThroughBrowser(10'000));
+    CHECK(w.window->signInPage()->isVisible());
+    CHECK(w.window->signInPage()->message().contains("reviewer"));
+    CHECK_FALSE(w.window->workspace()->isVisible());
+    CHECK(w.window->reviewDesk()->queueView()->model()->rowCount() == 0);
 }

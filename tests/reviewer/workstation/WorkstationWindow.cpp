@@ -47,13 +47,13 @@ WorkstationWindow::WorkstationWindow(const RunningServer& server, const QString&
     window->start();
 }
 
-bool WorkstationWindow::signInThroughBrowser() {
+bool WorkstationWindow::signInThroughBrowser(int timeoutMs) {
     // Nothing is kept in the (isolated) keychain, so the window asks to sign in.
     if (!waitFor([this] { return window->signInPage()->signInButton()->isEnabled() && window->signInPage()->isVisible(); }))
         return false;
     ready = false;
     QTest::mouseClick(window->signInPage()->signInButton(), Qt::LeftButton);
-    if (waitFor([this] { return ready; }, 30'000)) return true;
+    if (waitFor([this] { return ready; }, timeoutMs)) return true;
     // Why not, for the failure message.
     QStringList texts;
     for (auto* label : window->findChildren<QLabel*>())

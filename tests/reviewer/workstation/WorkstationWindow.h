@@ -21,7 +21,7 @@ struct WorkstationWindow {
     WorkstationWindow(const RunningServer& server, const QString& role);
 
     // Presses "Sign in with Tessera" and waits until the window shows the account's work.
-    bool signInThroughBrowser();
+    bool signInThroughBrowser(int timeoutMs = 30'000);
     // The case view once a case is claimed and both document photos have arrived.
     bool waitForCaseWithPhotos();
     // Approves the open case through the decision dialog (A, then confirm).
