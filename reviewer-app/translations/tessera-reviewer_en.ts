@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>tessera::reviewer::MainWindow</name>
+    <message numerus="yes">
+        <source>%n decision(s) waiting to be delivered</source>
+        <translation>
+            <numerusform>%n decision waiting to be delivered</numerusform>
+            <numerusform>%n decisions waiting to be delivered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tessera::reviewer::QueueView</name>
     <message numerus="yes">
         <source>%n case(s) shown</source>

@@ -168,21 +168,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Tessera Reviewer</source>
-        <translation>Tessera Reviewer</translation>
-    </message>
-    <message>
-        <source>Tessera reviewer workstation. Levels of assurance known: %1</source>
-        <translation>Poste de vérification Tessera. Niveaux de garantie connus : %1</translation>
-    </message>
-    <message>
-        <source>Welcome</source>
-        <translation>Bienvenue</translation>
-    </message>
-</context>
-<context>
     <name>OidcDiscovery</name>
     <message>
         <source>The server&apos;s OpenID Connect configuration could not be read. Check the server address in the settings.</source>
@@ -646,6 +631,40 @@
     </message>
 </context>
 <context>
+    <name>ServiceForm</name>
+    <message>
+        <source>Must be an absolute URL such as https://service.example/callback.</source>
+        <translation>Doit être une URL absolue, par exemple https://service.example/callback.</translation>
+    </message>
+    <message>
+        <source>Must not contain a fragment (#...).</source>
+        <translation>Ne doit pas contenir de fragment (#...).</translation>
+    </message>
+    <message>
+        <source>Give the service a name.</source>
+        <translation>Indiquez le nom du service.</translation>
+    </message>
+</context>
+<context>
+    <name>TermsDraftForm</name>
+    <message>
+        <source>Choose the language of the text.</source>
+        <translation>Choisissez la langue du texte.</translation>
+    </message>
+    <message>
+        <source>Give the document a title.</source>
+        <translation>Indiquez le titre du document.</translation>
+    </message>
+    <message>
+        <source>Write the text the citizen will read.</source>
+        <translation>Rédigez le texte que lira le citoyen.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this draft after you opened it. Reload it to see their version, then make your change again.</source>
+        <translation>Une autre personne a modifié ce brouillon après que vous l&apos;avez ouvert. Rechargez-le pour voir sa version, puis refaites votre modification.</translation>
+    </message>
+</context>
+<context>
     <name>TokenRequests</name>
     <message>
         <source>The server could not be reached (%1). The workstation will try again.</source>
@@ -673,10 +692,57 @@
     </message>
 </context>
 <context>
+    <name>tessera::reviewer::AccountsModel</name>
+    <message>
+        <source>Reviewer</source>
+        <translation>Vérificateur</translation>
+    </message>
+    <message>
+        <source>Senior reviewer</source>
+        <translation>Vérificateur principal</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Citoyen</translation>
+    </message>
+    <message>
+        <source>No staff role</source>
+        <translation>Aucun rôle d&apos;agent</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Adresse électronique</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+</context>
+<context>
     <name>tessera::reviewer::AdminPanel</name>
     <message>
         <source>Administration</source>
         <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
     </message>
 </context>
 <context>
@@ -1335,6 +1401,88 @@ Note : %3</translation>
     </message>
 </context>
 <context>
+    <name>tessera::reviewer::MainWindow</name>
+    <message>
+        <source>Tessera Reviewer</source>
+        <translation>Tessera Reviewer</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Espace de travail</translation>
+    </message>
+    <message>
+        <source>No staff role</source>
+        <translation>Aucun rôle d&apos;agent</translation>
+    </message>
+    <message>
+        <source>Decisions waiting to be delivered</source>
+        <translation>Décisions en attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Vérification</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <source>Decisions cannot be kept on this computer: %1</source>
+        <translation>Les décisions ne peuvent pas être conservées sur cet ordinateur : %1</translation>
+    </message>
+    <message>
+        <source>Decisions are waiting: sign in again to deliver them.</source>
+        <translation>Des décisions sont en attente : reconnectez-vous pour les envoyer.</translation>
+    </message>
+    <message>
+        <source>The decision outbox cannot be opened: %1</source>
+        <translation>La boîte d&apos;envoi des décisions ne peut pas être ouverte : %1</translation>
+    </message>
+    <message>
+        <source>No server is configured: start the workstation with --server https://… or ask IT support.</source>
+        <translation>Aucun serveur n&apos;est configuré : démarrez le poste avec --server https://… ou adressez-vous à votre service informatique.</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Session</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recharger</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation>Connecté en tant que %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 has no staff role at this server. Ask an administrator for the reviewer role.</source>
+        <translation>%1 n&apos;a aucun rôle d&apos;agent sur ce serveur. Demandez le rôle de vérificateur à un administrateur.</translation>
+    </message>
+    <message>
+        <source>You are signed out.</source>
+        <translation>Vous êtes déconnecté.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) waiting to be delivered</source>
+        <translation>
+            <numerusform>%n décision en attente d&apos;envoi</numerusform>
+            <numerusform>%n décisions en attente d&apos;envoi</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tessera::reviewer::QueueModel</name>
     <message>
         <source>%1: %2</source>
@@ -1504,6 +1652,297 @@ Note : %3</translation>
     </message>
 </context>
 <context>
+    <name>tessera::reviewer::ReviewDesk</name>
+    <message>
+        <source>Reviewing</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;File d&apos;attente</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>D&amp;ossier</translation>
+    </message>
+    <message>
+        <source>Decision recorded: %1 (level of assurance now %2).</source>
+        <translation>Décision enregistrée : %1 (niveau de garantie désormais : %2).</translation>
+    </message>
+    <message>
+        <source>The decision on case %1 was refused: %2</source>
+        <translation>La décision concernant le dossier %1 a été refusée : %2</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>%1 for %2: sending…</source>
+        <translation>%1 pour %2 : envoi en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::reviewer::RolesPage</name>
+    <message>
+        <source>Grant…</source>
+        <translation>Attribuer…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Retirer…</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>Email or name</source>
+        <translation>Adresse électronique ou nom</translation>
+    </message>
+    <message>
+        <source>Only accounts with the role</source>
+        <translation>Uniquement les comptes ayant le rôle</translation>
+    </message>
+    <message>
+        <source>Any role</source>
+        <translation>Tous les rôles</translation>
+    </message>
+    <message>
+        <source>Role to grant or revoke</source>
+        <translation>Rôle à attribuer ou à retirer</translation>
+    </message>
+    <message>
+        <source>Grant the role</source>
+        <translation>Attribuer le rôle</translation>
+    </message>
+    <message>
+        <source>Revoke the role</source>
+        <translation>Retirer le rôle</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Search accounts</source>
+        <translation>Rechercher des comptes</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rôle :</translation>
+    </message>
+    <message>
+        <source>%1 now has: %2.</source>
+        <translation>%1 a désormais : %2.</translation>
+    </message>
+    <message>
+        <source>no staff role</source>
+        <translation>aucun rôle d&apos;agent</translation>
+    </message>
+    <message>
+        <source>Type part of an email address or a name, or choose a role.</source>
+        <translation>Saisissez une partie d&apos;une adresse électronique ou d&apos;un nom, ou choisissez un rôle.</translation>
+    </message>
+    <message>
+        <source>Choose an account first.</source>
+        <translation>Choisissez d&apos;abord un compte.</translation>
+    </message>
+    <message>
+        <source>Grant role</source>
+        <translation>Attribuer un rôle</translation>
+    </message>
+    <message>
+        <source>Give %1 the role %2?</source>
+        <translation>Attribuer le rôle %2 à %1 ?</translation>
+    </message>
+    <message>
+        <source>Revoke role</source>
+        <translation>Retirer un rôle</translation>
+    </message>
+    <message>
+        <source>Take the role %2 away from %1?</source>
+        <translation>Retirer le rôle %2 à %1 ?</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::reviewer::SecretDialog</name>
+    <message>
+        <source>New client secret for %1</source>
+        <translation>Nouveau secret client pour %1</translation>
+    </message>
+    <message>
+        <source>New client secret</source>
+        <translation>Nouveau secret client</translation>
+    </message>
+    <message>
+        <source>Copy this secret now and give it to the service&apos;s operator by a safe channel. It is shown only this once: when you close this window it cannot be shown again.</source>
+        <translation>Copiez ce secret maintenant et transmettez-le à l&apos;exploitant du service par un canal sûr. Il n&apos;est affiché qu&apos;une seule fois : une fois cette fenêtre fermée, il ne pourra plus être affiché.</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Secret client</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the secret</source>
+        <translation>Copier le secret</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::reviewer::ServicesModel</name>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Identifiant client</translation>
+    </message>
+    <message>
+        <source>Redirect URIs</source>
+        <translation>URI de redirection</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::reviewer::ServicesPage</name>
+    <message>
+        <source>Problems with the service</source>
+        <translation>Problèmes concernant le service</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation>Désactiver…</translation>
+    </message>
+    <message>
+        <source>Rotate secret…</source>
+        <translation>Renouveler le secret…</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Connected services</source>
+        <translation>Services raccordés</translation>
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation>Nom du service</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Redirect URIs, one per line</source>
+        <translation>URI de redirection, une par ligne</translation>
+    </message>
+    <message>
+        <source>Post-logout redirect URIs, one per line</source>
+        <translation>URI de redirection après déconnexion, une par ligne</translation>
+    </message>
+    <message>
+        <source>Save the service</source>
+        <translation>Enregistrer le service</translation>
+    </message>
+    <message>
+        <source>Disable the service</source>
+        <translation>Désactiver le service</translation>
+    </message>
+    <message>
+        <source>Rotate the client secret</source>
+        <translation>Renouveler le secret client</translation>
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation>Problème dans le champ « %1 »</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Redirect URIs</source>
+        <translation>URI de redirection</translation>
+    </message>
+    <message>
+        <source>Post-logout URIs</source>
+        <translation>URI après déconnexion</translation>
+    </message>
+    <message>
+        <source>New service</source>
+        <translation>Nouveau service</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh the services</source>
+        <translation>Actualiser la liste des services</translation>
+    </message>
+    <message>
+        <source>Service details</source>
+        <translation>Détails du service</translation>
+    </message>
+    <message>
+        <source>Services and details</source>
+        <translation>Services et détails</translation>
+    </message>
+    <message>
+        <source>Disable service</source>
+        <translation>Désactiver le service</translation>
+    </message>
+    <message>
+        <source>Disable “%1”? Citizens will no longer be able to sign in to it, and its tokens stop working.</source>
+        <translation>Désactiver « %1 » ? Les citoyens ne pourront plus s&apos;y connecter et ses jetons cesseront de fonctionner.</translation>
+    </message>
+    <message>
+        <source>Rotate secret</source>
+        <translation>Renouveler le secret</translation>
+    </message>
+    <message>
+        <source>Make a new client secret for “%1”? The old secret stops working at once.</source>
+        <translation>Générer un nouveau secret client pour « %1 » ? L&apos;ancien secret cessera immédiatement de fonctionner.</translation>
+    </message>
+</context>
+<context>
     <name>tessera::reviewer::SignIn</name>
     <message>
         <source>Your saved sign-in has ended. Sign in again.</source>
@@ -1528,6 +1967,263 @@ Note : %3</translation>
     <message>
         <source>The server has ended your sign-in.</source>
         <translation>Le serveur a mis fin à votre connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::reviewer::SignInPage</name>
+    <message>
+        <source>&amp;Sign in with Tessera</source>
+        <translation>Se &amp;connecter avec Tessera</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Sign-in title</source>
+        <translation>Titre de la connexion</translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation>Message de connexion</translation>
+    </message>
+    <message>
+        <source>Sign in with Tessera</source>
+        <translation>Se connecter avec Tessera</translation>
+    </message>
+    <message>
+        <source>Tessera Reviewer</source>
+        <translation>Tessera Reviewer</translation>
+    </message>
+    <message>
+        <source>Sign in with your staff account. Your browser opens to do it.</source>
+        <translation>Connectez-vous avec votre compte d&apos;agent. Votre navigateur s&apos;ouvre à cet effet.</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Verrouillé</translation>
+    </message>
+    <message>
+        <source>The workstation was locked after a time without use. %1, sign in again to go on.</source>
+        <translation>Le poste a été verrouillé après une période d&apos;inactivité. %1, reconnectez-vous pour continuer.</translation>
+    </message>
+    <message>
+        <source>Signing in with the sign-in kept on this computer…</source>
+        <translation>Connexion avec la session conservée sur cet ordinateur…</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser, then come back here.</source>
+        <translation>Terminez la connexion dans votre navigateur, puis revenez ici.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::reviewer::TermsPage</name>
+    <message>
+        <source>Problems with the draft</source>
+        <translation>Problèmes concernant le brouillon</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recharger</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Enregistrer le brouillon</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Publier…</translation>
+    </message>
+    <message>
+        <source>Delete draft…</source>
+        <translation>Supprimer le brouillon…</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Language shown</source>
+        <translation>Langue affichée</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>Toutes les langues</translation>
+    </message>
+    <message>
+        <source>Terms versions</source>
+        <translation>Versions des conditions</translation>
+    </message>
+    <message>
+        <source>Reload the draft</source>
+        <translation>Recharger le brouillon</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Language code</source>
+        <translation>Code de langue</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Text (Markdown)</source>
+        <translation>Texte (Markdown)</translation>
+    </message>
+    <message>
+        <source>Summary of changes</source>
+        <translation>Résumé des modifications</translation>
+    </message>
+    <message>
+        <source>Preview as the citizen will see it</source>
+        <translation>Aperçu tel que le citoyen le verra</translation>
+    </message>
+    <message>
+        <source>Takes effect on</source>
+        <translation>Date d&apos;entrée en vigueur</translation>
+    </message>
+    <message>
+        <source>Save the draft</source>
+        <translation>Enregistrer le brouillon</translation>
+    </message>
+    <message>
+        <source>Publish the draft</source>
+        <translation>Publier le brouillon</translation>
+    </message>
+    <message>
+        <source>Delete the draft</source>
+        <translation>Supprimer le brouillon</translation>
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation>Problème dans le champ « %1 »</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>New draft</source>
+        <translation>Nouveau brouillon</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh the terms versions</source>
+        <translation>Actualiser les versions des conditions</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>Takes effect on:</source>
+        <translation>Date d&apos;entrée en vigueur :</translation>
+    </message>
+    <message>
+        <source>Draft editor</source>
+        <translation>Éditeur de brouillon</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>As the citizen will see it:</source>
+        <translation>Tel que le citoyen le verra :</translation>
+    </message>
+    <message>
+        <source>Editor and preview</source>
+        <translation>Éditeur et aperçu</translation>
+    </message>
+    <message>
+        <source>Versions and editor</source>
+        <translation>Versions et éditeur</translation>
+    </message>
+    <message>
+        <source>Publish terms</source>
+        <translation>Publier les conditions</translation>
+    </message>
+    <message>
+        <source>Publish “%1” (%2, version %3) to take effect on %4? Published terms cannot be changed; citizens will be asked to accept them.</source>
+        <translation>Publier « %1 » (%2, version %3) avec une entrée en vigueur le %4 ? Les conditions publiées ne peuvent plus être modifiées ; les citoyens seront invités à les accepter.</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Supprimer le brouillon</translation>
+    </message>
+    <message>
+        <source>Delete the draft “%1”? Its text will be lost.</source>
+        <translation>Supprimer le brouillon « %1 » ? Son texte sera perdu.</translation>
+    </message>
+</context>
+<context>
+    <name>tessera::reviewer::TermsVersionsModel</name>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programmée</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>En vigueur</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Remplacée</translation>
+    </message>
+    <message>
+        <source>Terms of service</source>
+        <translation>Conditions d&apos;utilisation</translation>
+    </message>
+    <message>
+        <source>Privacy policy</source>
+        <translation>Politique de confidentialité</translation>
+    </message>
+    <message>
+        <source>Data collection</source>
+        <translation>Collecte des données</translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation>Non publiée</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Takes effect</source>
+        <translation>Entrée en vigueur</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
     </message>
 </context>
 <context>
