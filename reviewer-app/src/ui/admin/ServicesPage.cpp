@@ -1,3 +1,4 @@
+#include "ui/admin/FormRows.h"
 #include "ui/admin/ServicesPage.h"
 
 #include <QFormLayout>
@@ -14,29 +15,6 @@
 #include "ui/admin/SecretDialog.h"
 
 namespace tessera::reviewer {
-
-namespace {
-
-QLabel* errorLabel(QWidget* parent, const QString& accessibleName) {
-    auto* label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #b00020;"));
-    label->setAccessibleName(accessibleName);
-    label->hide();
-    return label;
-}
-
-// A field with its error message under it, as one row of the form.
-QWidget* withError(QWidget* field, QLabel* error, QWidget* parent) {
-    auto* box = new QWidget(parent);
-    auto* layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(field);
-    layout->addWidget(error);
-    return box;
-}
-
-}  // namespace
 
 ServicesPage::ServicesPage(QWidget* parent)
     : QWidget(parent),
