@@ -290,7 +290,7 @@ TEST_CASE("an answer for a view that has closed is not delivered", "[reviewer-cl
     CHECK_FALSE(called);
 }
 
-TEST_CASE("an edit carries If-Match with the ETag it is based on; a stale one is refused", "[reviewer-client][api]") {
+TEST_CASE("an edit carries If-Match with the ETag it is based on – a stale one is refused", "[reviewer-client][api]") {
     RunningServer server;
     StaffSession admin = signInAs(server, "admin");
     ApiClient client(server.url());

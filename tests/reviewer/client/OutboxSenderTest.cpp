@@ -218,7 +218,7 @@ TEST_CASE("a decision the server refuses for good is kept with its message until
     CHECK(outbox.all()->isEmpty());
 }
 
-TEST_CASE("a refused sign-in pauses the outbox; nothing is lost", "[reviewer-client][outbox-sender]") {
+TEST_CASE("a refused sign-in pauses the outbox – nothing is lost", "[reviewer-client][outbox-sender]") {
     ReviewerAtServer at;
     const QString caseId = at.claimNext();
     ApiClient signedOut(at.server.url());

@@ -115,7 +115,7 @@ TEST_CASE("opening a held case shows the citizen, highlights mismatches and asks
     CHECK(v.view.frontViewer()->hasImage());
 }
 
-TEST_CASE("R opens the decision; the confirmation names the citizen; the decision leaves once", "[ui][case][decision]") {
+TEST_CASE("R opens the decision – the confirmation names the citizen – the decision leaves once", "[ui][case][decision]") {
     View v;
     v.view.setCase(caseFrom(caseWithMismatchesJson()));
     v.view.tabs()->setFocus();
@@ -150,7 +150,7 @@ TEST_CASE("R opens the decision; the confirmation names the citizen; the decisio
     CHECK(v.decisions.size() == 1);
 }
 
-TEST_CASE("a note is typed, sent and shown in the history; typing never triggers a decision", "[ui][case][notes]") {
+TEST_CASE("a note is typed, sent and shown in the history – typing never triggers a decision", "[ui][case][notes]") {
     View v;
     v.view.setCase(caseFrom(jsonObject(caseFullSample())));
     v.view.tabs()->setCurrentIndex(1);

@@ -108,7 +108,7 @@ TEST_CASE("the arrow keys move through the cases and Enter opens one", "[ui][que
     CHECK(q.view.selectedCaseId() == "77aa00bb11cc22dd33ee44ff55aa66bb");
 }
 
-TEST_CASE("F5 refreshes; the filters ask the server and narrow the table at once", "[ui][queue][filter]") {
+TEST_CASE("F5 refreshes – the filters ask the server and narrow the table at once", "[ui][queue][filter]") {
     Queue q;
     q.view.model()->setPage(demoQueue());
     pressKey(q.view.table(), Qt::Key_F5);

@@ -29,7 +29,7 @@ bool hasAll(const std::string& cookie, std::initializer_list<const char*> parts)
 
 }  // namespace
 
-TEST_CASE("Registering answers 201 with a pending session; the emailed code verifies it", "[web][accounts]") {
+TEST_CASE("Registering answers 201 with a pending session – the emailed code verifies it", "[web][accounts]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {
             auto server = startServer(backend);

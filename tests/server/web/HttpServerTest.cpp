@@ -83,7 +83,7 @@ int putBody(int port, const std::string& path, std::uint64_t declared, const std
 }  // namespace
 
 // Uploads of photos and videos need more than the default limit, on their own routes only.
-TEST_CASE("An upload route takes bodies up to its own limit; other routes keep the default", "[web][http-server]") {
+TEST_CASE("An upload route takes bodies up to its own limit – other routes keep the default", "[web][http-server]") {
     Router router;
     std::size_t received = 0;
     router.add("PUT", "/upload", [&](tessera::web::Request& r) {

@@ -167,7 +167,7 @@ TEST_CASE("A new email is confirmed with the code sent to it", "[web][profile]")
     }
 }
 
-TEST_CASE("Changing the password ends the other sessions; the old password stops working", "[web][profile]") {
+TEST_CASE("Changing the password ends the other sessions – the old password stops working", "[web][profile]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {
             auto s = signedIn(backend);

@@ -95,7 +95,7 @@ TEST_CASE("The server starts on a fresh data folder, logs JSON and stops cleanly
     CHECK(log.find("not the password") == std::string::npos);
 }
 
-TEST_CASE("An operator rotates the token signing key from the command line; the old key stays published",
+TEST_CASE("An operator rotates the token signing key from the command line – the old key stays published",
           "[server][process][keys]") {
     tessera::test::TempDir dir;
     auto options = serverEnv(dir.path(), freePort());

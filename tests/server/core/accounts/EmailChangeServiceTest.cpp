@@ -7,7 +7,7 @@ using tessera::ErrorKind;
 using tessera::core::EmailChangeService;
 using namespace tessera::test;
 
-TEST_CASE("A new email is confirmed with a code sent to it; the old address is told", "[core][accounts][email]") {
+TEST_CASE("A new email is confirmed with a code sent to it – the old address is told", "[core][accounts][email]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {
             AccountTestContext t(backend);

@@ -153,7 +153,7 @@ TEST_CASE("Email codes as the second factor: choose, receive, confirm", "[core][
     }
 }
 
-TEST_CASE("A signed-in citizen may switch from the app to email codes; the app secret stops working",
+TEST_CASE("A signed-in citizen may switch from the app to email codes – the app secret stops working",
           "[core][auth][2fa]") {
     AuthTestContext t("sqlite");
     auto& ctx = t.ctx();

@@ -24,7 +24,7 @@ AcrValues custom() {
 
 }  // namespace
 
-TEST_CASE("acr values map to levels; the lowest known one is what a list asks for", "[oidc][loa]") {
+TEST_CASE("acr values map to levels – the lowest known one is what a list asks for", "[oidc][loa]") {
     CHECK(acr::lowestKnown(defaults, {"urn:tessera:loa:2"}) == Loa::Loa2);
     CHECK(acr::lowestKnown(defaults, {"urn:tessera:loa:3", "urn:tessera:loa:1"}) == Loa::Loa1);
     CHECK(acr::lowestKnown(defaults, {"urn:other", "urn:tessera:loa:3"}) == Loa::Loa3);

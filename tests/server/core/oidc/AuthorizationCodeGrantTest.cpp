@@ -176,7 +176,7 @@ TEST_CASE("The exchange refuses a wrong redirect URI, verifier, client or an exp
     }
 }
 
-TEST_CASE("PKCE: a code without a challenge refuses a verifier; a public client always needs one", "[oidc][code]") {
+TEST_CASE("PKCE: a code without a challenge refuses a verifier – a public client always needs one", "[oidc][code]") {
     OidcCore oidc("sqlite");
     auto service = createService(oidc.ctx(), relyingParty()).service;
     auto citizen = signedInCitizen(oidc.ctx());

@@ -152,7 +152,7 @@ TEST_CASE("Errors after the redirect URI is trusted go back to the service with 
     sentBack(f.refused(repeated), "invalid_request");
 }
 
-TEST_CASE("Scope must contain openid; known scopes the service may not use are refused, unknown ones ignored",
+TEST_CASE("Scope must contain openid – known scopes the service may not use are refused, unknown ones ignored",
           "[oidc][authorize]") {
     Fixture f;
     sentBack(f.refused(with(f.valid(), "scope", std::nullopt)), "invalid_scope");
@@ -176,7 +176,7 @@ TEST_CASE("A service without the code grant is told unauthorized_client", "[oidc
     sentBack(f.refused(authorizeParameters(reporting)), "unauthorized_client");
 }
 
-TEST_CASE("state and nonce: at most 512 printable characters; a bad state is not sent back", "[oidc][authorize]") {
+TEST_CASE("state and nonce: at most 512 printable characters – a bad state is not sent back", "[oidc][authorize]") {
     Fixture f;
     CHECK(f.accepted(with(f.valid(), "state", std::string(512, 's'))).state.size() == 512);
     sentBack(f.refused(with(f.valid(), "state", std::string(513, 's'))), "invalid_request", "");
@@ -233,7 +233,7 @@ TEST_CASE("max_age is a non-negative number of seconds", "[oidc][authorize]") {
     }
 }
 
-TEST_CASE("login_hint is kept only when it is an email address; ui_locales picks the pages' language",
+TEST_CASE("login_hint is kept only when it is an email address – ui_locales picks the pages' language",
           "[oidc][authorize]") {
     Fixture f;
     CHECK(f.accepted(with(f.valid(), "login_hint", "not an email")).loginHint.empty());
@@ -244,7 +244,7 @@ TEST_CASE("login_hint is kept only when it is an email address; ui_locales picks
     sentBack(f.refused(with(f.valid(), "ui_locales", std::string(300, 'x'))), "invalid_request");
 }
 
-TEST_CASE("acr_values and an essential acr claim raise the required level; never below the service's minimum",
+TEST_CASE("acr_values and an essential acr claim raise the required level – never below the service's minimum",
           "[oidc][authorize][loa]") {
     Fixture f;
     CHECK(f.accepted(with(f.valid(), "acr_values", "urn:tessera:loa:2")).requiredLoa == Loa::Loa2);

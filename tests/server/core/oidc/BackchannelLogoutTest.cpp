@@ -306,7 +306,7 @@ TEST_CASE("Sessions that expired are noticed: their OP sessions end and the serv
     }
 }
 
-TEST_CASE("Signing out does not wait for a service that hangs; stopping waits at most the timeout",
+TEST_CASE("Signing out does not wait for a service that hangs – stopping waits at most the timeout",
           "[core][oidc][logout]") {
     LogoutCore t("sqlite", quickBackchannel(), /*postTimeoutSeconds=*/1);
     auto& ctx = t.ctx();

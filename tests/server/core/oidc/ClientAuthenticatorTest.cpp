@@ -68,7 +68,7 @@ void requireInvalidClient(const Result<core::oidc::AuthenticatedClient>& r) {
 
 }  // namespace
 
-TEST_CASE("Secrets authenticate by the registered method only; unknown and wrong look the same",
+TEST_CASE("Secrets authenticate by the registered method only – unknown and wrong look the same",
           "[oidc][clients]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {

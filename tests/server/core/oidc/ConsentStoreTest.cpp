@@ -90,7 +90,7 @@ TEST_CASE("A consent is stored, read back, covers what it names, and is withdraw
     }
 }
 
-TEST_CASE("Agreeing again widens the consent; after a withdrawal it starts afresh; both are audited",
+TEST_CASE("Agreeing again widens the consent – after a withdrawal it starts afresh – both are audited",
           "[oidc][consent]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {

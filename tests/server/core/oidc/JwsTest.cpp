@@ -54,7 +54,7 @@ TEST_CASE("ES256 signatures are JOSE R||S of exactly 64 bytes and verify, leadin
     SUCCEED();
 }
 
-TEST_CASE("A JWS header carries alg, kid and typ; the payload is the claims", "[oidc][jws]") {
+TEST_CASE("A JWS header carries alg, kid and typ – the payload is the claims", "[oidc][jws]") {
     const std::string token = jws::sign(JwsAlg::ES256, ecKey(), "kid-1", "at+jwt", claims(7));
     auto parsed = jws::parse(token);
     REQUIRE(parsed);

@@ -21,7 +21,7 @@ TEST_CASE("S256 challenges and verifier syntax", "[oidc][pkce]") {
     CHECK_FALSE(pkce::isWellFormedVerifier(std::string(42, 'a') + "\xc3\xa9"));
 }
 
-TEST_CASE("verify: a challenge needs its verifier; no challenge refuses one", "[oidc][pkce]") {
+TEST_CASE("verify: a challenge needs its verifier – no challenge refuses one", "[oidc][pkce]") {
     CHECK(pkce::verify(kCodeChallenge, "S256", kCodeVerifier));
     CHECK_FALSE(pkce::verify(kCodeChallenge, "S256", ""));
     CHECK_FALSE(pkce::verify(kCodeChallenge, "plain", kCodeVerifier));

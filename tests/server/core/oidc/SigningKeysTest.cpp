@@ -165,7 +165,7 @@ TEST_CASE("Rotation by command signs with a new key at once and keeps the old on
     }
 }
 
-TEST_CASE("An RS256 key is made when first needed; its JWK carries n and e", "[oidc][keys]") {
+TEST_CASE("An RS256 key is made when first needed – its JWK carries n and e", "[oidc][keys]") {
     OidcCore oidc("sqlite");
     auto& keys = oidc.provider().keys();
     auto signer = keys.current(JwsAlg::RS256);

@@ -110,7 +110,7 @@ TEST_CASE("A request whose verification constraints cannot be met gets nothing",
     CHECK(answer(yearOld, citizenAtLoa2(), kAllDetails, kVerifiedAt + 31536000 + 86400).isEmpty());
 }
 
-TEST_CASE("Claims: only verified, supported, matching and consented ones; none left means no answer", "[oidc][ida]") {
+TEST_CASE("Claims: only verified, supported, matching and consented ones – none left means no answer", "[oidc][ida]") {
     const std::string verification = R"({"verification":{"trust_framework":null},"claims":)";
     CHECK(text(answer(verification + R"({"given_name":null,"email":null,"place_of_birth":null}})")) ==
           R"({"claims":{"given_name":"Morag Elspeth"},"verification":{"trust_framework":"uk_tfida"}})");
@@ -122,7 +122,7 @@ TEST_CASE("Claims: only verified, supported, matching and consented ones; none l
     CHECK(answer(verification + R"({"given_name":null}})", citizenAtLoa2(), {"verified_claims"}).isEmpty());
 }
 
-TEST_CASE("An array of requests is answered with the ones that can be met; LoA 0 gets nothing", "[oidc][ida]") {
+TEST_CASE("An array of requests is answered with the ones that can be met – LoA 0 gets nothing", "[oidc][ida]") {
     const std::string both = R"([{"verification":{"trust_framework":{"value":"eidas"}},"claims":{"given_name":null}},)"
                              R"({"verification":{"trust_framework":null},"claims":{"birthdate":null}}])";
     CHECK(text(answer(both)) ==

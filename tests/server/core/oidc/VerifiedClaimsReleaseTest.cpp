@@ -151,7 +151,7 @@ TEST_CASE("The ID token carries verified_claims when the service asks for them t
     }
 }
 
-TEST_CASE("A citizen at LoA 0 gets no verified_claims at all; the other claims as usual", "[oidc][ida][userinfo]") {
+TEST_CASE("A citizen at LoA 0 gets no verified_claims at all – the other claims as usual", "[oidc][ida][userinfo]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {
             AssuranceOidcCore a(backend);
@@ -245,7 +245,7 @@ TEST_CASE("A reviewed document is evidence of type document: type, issuer and ex
     }
 }
 
-TEST_CASE("Configured acr values name the assurance level; no verification set up, no verified_claims",
+TEST_CASE("Configured acr values name the assurance level – no verification set up, no verified_claims",
           "[oidc][ida][loa]") {
     AssuranceOidcCore a("sqlite", policyWithAcrs({"https://id.example.gov/basic", "https://id.example.gov/low",
                                                   "https://id.example.gov/medium", "https://id.example.gov/high"}));

@@ -84,7 +84,7 @@ TEST_CASE("addresses: a postcode the register does not hold is no match", "[regi
     CHECK(r.fields == std::vector<FieldResult>{{"address.line1", false}, {"address.postcode", false}});
 }
 
-TEST_CASE("addresses: a bad postcode or an empty line is refused; a register that is down is an error",
+TEST_CASE("addresses: a bad postcode or an empty line is refused – a register that is down is an error",
           "[registers][address]") {
     auto reg = addresses();
     AddressMatcher m(*reg);

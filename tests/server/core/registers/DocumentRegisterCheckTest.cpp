@@ -44,7 +44,7 @@ TEST_CASE("documents: a valid document with every field agreeing", "[registers][
     CHECK(licence->status == DocumentStatus::Valid);
 }
 
-TEST_CASE("documents: the register's status comes back; fields that disagree are marked", "[registers][documents]") {
+TEST_CASE("documents: the register's status comes back – fields that disagree are marked", "[registers][documents]") {
     auto reg = documents();
     const auto v = variants();
     DocumentRegisterCheck check(*reg, v);
@@ -74,7 +74,7 @@ TEST_CASE("documents: the register's status comes back; fields that disagree are
     CHECK_FALSE(fieldMatched(someoneElse->fields, "familyName"));
 }
 
-TEST_CASE("documents: an unknown number is not found; the type is part of the key", "[registers][documents]") {
+TEST_CASE("documents: an unknown number is not found – the type is part of the key", "[registers][documents]") {
     auto reg = documents();
     const auto v = variants();
     DocumentRegisterCheck check(*reg, v);
@@ -89,7 +89,7 @@ TEST_CASE("documents: an unknown number is not found; the type is part of the ke
     CHECK(toString(DocumentStatus::Stolen) == "stolen");
 }
 
-TEST_CASE("documents: bad input is refused; a register that is down is an error", "[registers][documents]") {
+TEST_CASE("documents: bad input is refused – a register that is down is an error", "[registers][documents]") {
     test::UnavailableRegister down;
     const auto v = variants();
     DocumentRegisterCheck check(down, v);

@@ -26,7 +26,7 @@ TEST_CASE("name variants: the shipped list loads and links common forms", "[regi
     CHECK_FALSE(v->areVariants("zebedee", "william"));
 }
 
-TEST_CASE("name variants: entries are folded; comments and blank lines are skipped", "[registers][variants]") {
+TEST_CASE("name variants: entries are folded – comments and blank lines are skipped", "[registers][variants]") {
     auto v = NameVariants::parse("# a comment\n\nSeán, Shaun  # Irish\r\n  MÁIRE ,Mary\n", "test");
     REQUIRE(v.ok());
     CHECK(v->groupCount() == 2);

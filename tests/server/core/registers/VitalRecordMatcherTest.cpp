@@ -193,7 +193,7 @@ TEST_CASE("vital records: two persons matching equally need the fallback to tell
     CHECK(matched(m, c).personRef == "P-5");
 }
 
-TEST_CASE("vital records: still ambiguous after one answer asks the other; after both it is no match",
+TEST_CASE("vital records: still ambiguous after one answer asks the other – after both it is no match",
           "[registers][vital]") {
     auto reg = test::registerOf(RegisterKind::VitalRecords, {"P-1,Ann,Reid,2000-01-01,female,Perth,Hay",
                                                              "P-2,Ann,Reid,2000-01-01,female,Perth,Gunn",
@@ -219,7 +219,7 @@ TEST_CASE("vital records: one person on two rows is one person, not an ambiguity
     CHECK(r.personRef == "P-1");
 }
 
-TEST_CASE("vital records: names without letters are refused; a register that is down is an error",
+TEST_CASE("vital records: names without letters are refused – a register that is down is an error",
           "[registers][vital]") {
     auto reg = births();
     VitalRecordMatcher m(*reg, variants());

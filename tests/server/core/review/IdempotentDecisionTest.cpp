@@ -35,7 +35,7 @@ int decidedEntries(core::Context& ctx, const std::string& caseId) {
 
 }  // namespace
 
-TEST_CASE("A repeated decision returns the first answer; another decision under its key is refused",
+TEST_CASE("A repeated decision returns the first answer – another decision under its key is refused",
           "[review][decisions][idempotency]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {

@@ -38,7 +38,7 @@ std::string problemOn(const std::string& field, const std::function<void(Service
 
 TEST_CASE("A valid service passes", "[services][validation]") { CHECK(validateService(valid())); }
 
-TEST_CASE("Redirect URIs: absolute https, or http on loopback with any port; no fragments or wildcards",
+TEST_CASE("Redirect URIs: absolute https, or http on loopback with any port – no fragments or wildcards",
           "[services][validation]") {
     auto uri = [](std::string u) {
         return problemOn("redirectUris[0]", [&](Service& s) { s.redirectUris = {u}; });
@@ -68,7 +68,7 @@ TEST_CASE("Redirect URIs: absolute https, or http on loopback with any port; no 
     CHECK(problemOn("redirectUris", [](Service& s) { s.redirectUris.clear(); }) == "required");
 }
 
-TEST_CASE("The other URLs follow the same rules; logos must be https", "[services][validation]") {
+TEST_CASE("The other URLs follow the same rules – logos must be https", "[services][validation]") {
     CHECK(problemOn("postLogoutRedirectUris[0]", [](Service& s) { s.postLogoutRedirectUris = {"http://evil.example/"}; }) ==
           "https_required");
     CHECK(problemOn("backchannelLogoutUri", [](Service& s) { s.backchannelLogoutUri = "https://c.example/logout#x"; }) ==
@@ -82,7 +82,7 @@ TEST_CASE("The other URLs follow the same rules; logos must be https", "[service
           "");
 }
 
-TEST_CASE("Texts: a name is required; lengths and control characters are limited", "[services][validation]") {
+TEST_CASE("Texts: a name is required – lengths and control characters are limited", "[services][validation]") {
     CHECK(problemOn("name", [](Service& s) { s.name = "  "; }) == "required");
     CHECK(problemOn("name", [](Service& s) { s.name = std::string(201, 'n'); }) == "too_long");
     CHECK(problemOn("name", [](Service& s) { s.name = "Council\ntax"; }) == "control_characters");
@@ -167,7 +167,7 @@ TEST_CASE("Every problem of a service is reported at once", "[services][validati
     CHECK(st.error().fields.size() == 4);
 }
 
-TEST_CASE("A loopback redirect URI matches on any port; anything else must match exactly", "[services][urls]") {
+TEST_CASE("A loopback redirect URI matches on any port – anything else must match exactly", "[services][urls]") {
     using urls::redirectMatches;
     CHECK(redirectMatches("http://127.0.0.1/callback", "http://127.0.0.1:49152/callback"));
     CHECK(redirectMatches("http://127.0.0.1/callback", "http://127.0.0.1/callback"));

@@ -124,7 +124,7 @@ TEST_CASE("A draft takes the next version number and is never in force", "[core]
     }
 }
 
-TEST_CASE("Publishing sets when a version takes effect; citizens are asked to accept it from then",
+TEST_CASE("Publishing sets when a version takes effect – citizens are asked to accept it from then",
           "[core][terms][admin]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {
@@ -195,7 +195,7 @@ TEST_CASE("Publishing sets when a version takes effect; citizens are asked to ac
     }
 }
 
-TEST_CASE("Drafts are edited against their ETag; published versions never change", "[core][terms][admin]") {
+TEST_CASE("Drafts are edited against their ETag – published versions never change", "[core][terms][admin]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {
             AccountTestContext t(backend);

@@ -115,7 +115,7 @@ TEST_CASE("The document is validated, checked against its register, and only cha
     }
 }
 
-TEST_CASE("An upload is sanitised, encrypted, and replaces its slot; a retry is harmless",
+TEST_CASE("An upload is sanitised, encrypted, and replaces its slot – a retry is harmless",
           "[verification][application][media]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {

@@ -26,7 +26,7 @@ TEST_CASE("circuit breaker: opens after N consecutive failures, a success resets
     CHECK(breaker.allow() == Permit::Refuse);
 }
 
-TEST_CASE("circuit breaker: after the cool-off one trial goes through; its outcome decides", "[registers][breaker]") {
+TEST_CASE("circuit breaker: after the cool-off one trial goes through – its outcome decides", "[registers][breaker]") {
     ManualClock clock;
     CircuitBreaker breaker(clock, 1, 30);
     REQUIRE(breaker.allow() == Permit::Call);

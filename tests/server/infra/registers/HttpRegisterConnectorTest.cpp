@@ -229,7 +229,7 @@ TEST_CASE("HTTP register: a trial after the cool-off gets one attempt, not the r
     CHECK(fake.requests() == 4);
 }
 
-TEST_CASE("HTTP register: only https, or http to a loopback host; TLS files must come in pairs",
+TEST_CASE("HTTP register: only https, or http to a loopback host – TLS files must come in pairs",
           "[registers][http]") {
     ManualClock clock;
     auto make = [&](const std::string& url) { return HttpRegisterConnector::create(quick(url), clock); };

@@ -76,7 +76,7 @@ TEST_CASE("synthetic registers: the four files load and agree with each other", 
     }
 }
 
-TEST_CASE("synthetic registers: one seed, the same bytes; another seed, other people", "[registers][synthetic]") {
+TEST_CASE("synthetic registers: one seed, the same bytes – another seed, other people", "[registers][synthetic]") {
     test::TempDir a, b, c;
     REQUIRE(writeSyntheticRegisters(a.path(), 200, 7).ok());
     REQUIRE(writeSyntheticRegisters(b.path(), 200, 7).ok());

@@ -48,7 +48,7 @@ std::int64_t termsRows(TestServer& server) { return countRows(server.db(), "term
 
 }  // namespace
 
-TEST_CASE("An administrator drafts, previews, edits and publishes a terms version; citizens accept it once it takes "
+TEST_CASE("An administrator drafts, previews, edits and publishes a terms version – citizens accept it once it takes "
           "effect",
           "[web][admin][terms]") {
     for (const auto& backend : backends()) {
@@ -145,7 +145,7 @@ TEST_CASE("An administrator drafts, previews, edits and publishes a terms versio
     }
 }
 
-TEST_CASE("Drafts are deleted; bad terms requests are problems that change nothing", "[web][admin][terms]") {
+TEST_CASE("Drafts are deleted – bad terms requests are problems that change nothing", "[web][admin][terms]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {
             TestServer server(backend, oidcServerSettings);

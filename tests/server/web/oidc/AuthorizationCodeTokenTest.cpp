@@ -189,7 +189,7 @@ TEST_CASE("refresh_token at the token endpoint rotates, narrows and detects reus
     }
 }
 
-TEST_CASE("Revoking a refresh token revokes its grant; introspection knows refresh tokens",
+TEST_CASE("Revoking a refresh token revokes its grant – introspection knows refresh tokens",
           "[web][oidc][revocation][refresh]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {

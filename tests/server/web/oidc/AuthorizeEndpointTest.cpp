@@ -121,7 +121,7 @@ TEST_CASE("Not signed in: sign in, agree, and the service gets a code with its s
     }
 }
 
-TEST_CASE("Signed in with consent: the code at once; a second service needs no new sign-in (SSO)",
+TEST_CASE("Signed in with consent: the code at once – a second service needs no new sign-in (SSO)",
           "[oidc][authorize][web]") {
     World w;
     w.signIn();
@@ -421,7 +421,7 @@ TEST_CASE("A form-posted request is answered as the same GET", "[oidc][authorize
     CHECK(json.status == 400);
 }
 
-TEST_CASE("login_hint fills in the sign-in form's email address; a hint that is not an address is ignored",
+TEST_CASE("login_hint fills in the sign-in form's email address – a hint that is not an address is ignored",
           "[oidc][authorize][web]") {
     World w;
     auto hinted = w.request();

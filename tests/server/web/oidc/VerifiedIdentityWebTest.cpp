@@ -81,7 +81,7 @@ TestPerson sampleMorag() {
 
 }  // namespace
 
-TEST_CASE("Configured acr names: a custom acr_values steps up; codes, ID tokens, refresh and introspection carry it",
+TEST_CASE("Configured acr names: a custom acr_values steps up – codes, ID tokens, refresh and introspection carry it",
           "[web][oidc][loa]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {

@@ -62,7 +62,7 @@ TEST_CASE("The sign-in form refuses a post without its double-submit token and c
     CHECK(server.services().audit.entriesFor(account.id, 1000).size() == auditBefore);
 }
 
-TEST_CASE("Signed-in forms carry the session's token; another token is refused and changes nothing",
+TEST_CASE("Signed-in forms carry the session's token – another token is refused and changes nothing",
           "[portal][csrf]") {
     TestServer server("sqlite", useCheapPasswordHashing);
     auto account = makeAccount(server.services(), activeWithTotp());

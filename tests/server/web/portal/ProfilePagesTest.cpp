@@ -268,7 +268,7 @@ TEST_CASE("Date of birth in three parts: a real date in the past", "[portal][pro
     CHECK(contains(reopened.body, "name=\"dateOfBirth-month\" type=\"text\" inputmode=\"numeric\" autocomplete=\"bday-month\" value=\"3\""));
 }
 
-TEST_CASE("Sex and preferred language are radios; choosing one is required", "[portal][profile]") {
+TEST_CASE("Sex and preferred language are radios – choosing one is required", "[portal][profile]") {
     Citizen c;
     auto sexPage = c.browser.get("/account/profile/sex");
     CHECK(contains(sexPage.body, "type=\"radio\" value=\"female\""));

@@ -105,7 +105,7 @@ TEST_CASE("A wrong password shows the form again with the email kept, never the 
     CHECK(contains(empty.body, "aria-describedby=\"password-error\""));
 }
 
-TEST_CASE("A wrong code shows the code page again; the pending session can still finish", "[portal][signin]") {
+TEST_CASE("A wrong code shows the code page again – the pending session can still finish", "[portal][signin]") {
     TestServer server("sqlite", useCheapPasswordHashing);
     auto account = makeAccount(server.services(), activeWithTotp());
     PortalClient browser(server.port());

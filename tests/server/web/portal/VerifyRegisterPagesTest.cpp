@@ -122,7 +122,7 @@ TEST_CASE("Verify pages: bad identity input shows the error summary, keeps the v
     }
 }
 
-TEST_CASE("Verify pages: no match says the tries left; the last one used up says when to try again",
+TEST_CASE("Verify pages: no match says the tries left – the last one used up says when to try again",
           "[portal][verify]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {
@@ -220,7 +220,7 @@ TEST_CASE("Verify pages: a person another account holds goes to a person, saying
     }
 }
 
-TEST_CASE("Verify pages: address and known fact need the identity first; bad input changes nothing",
+TEST_CASE("Verify pages: address and known fact need the identity first – bad input changes nothing",
           "[portal][verify]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {
