@@ -1,18 +1,20 @@
-// Every portal page in pages.mjs, in English, French and Scottish Gaelic, on a phone (375 px)
-// and a desktop (1280 px): axe-core finds no WCAG 2.1 A/AA violation, the page is in the asked
-// language, and a full-page screenshot is saved to tests/e2e/screenshots/<lang>-<width>-<page>.png.
+// Every portal page in pages.mjs, in one language, on a phone (375 px) and a desktop (1280 px):
+// axe-core finds no WCAG 2.1 A/AA violation, the page is in the asked language, and a full-page
+// screenshot is saved to tests/e2e/screenshots/<lang>-<width>-<page>.png. One test file per
+// language (accessibility-<lang>.test.mjs) calls sweepEveryPage, so each file has its own server
+// and stays well inside the per-file time limit on 2 cores.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer } from './support/server.mjs';
-import { useBrowser, newContext, watchPage, LANGUAGES, VIEWPORTS } from './support/browser.mjs';
-import { TotpDevice } from './support/totp.mjs';
-import { expectAccessible } from './support/a11y.mjs';
-import { saveScreenshot } from './support/screenshots.mjs';
-import { goto, pageLanguage, pathOf, signIn, submitForm, switchLanguage } from './support/portal.mjs';
-import { PAGES } from './pages.mjs';
+import { useServer } from './server.mjs';
+import { useBrowser, newContext, watchPage, LANGUAGES, VIEWPORTS } from './browser.mjs';
+import { TotpDevice } from './totp.mjs';
+import { expectAccessible } from './a11y.mjs';
+import { saveScreenshot } from './screenshots.mjs';
+import { goto, pageLanguage, pathOf, signIn, submitForm, switchLanguage } from './portal.mjs';
+import { PAGES } from '../pages.mjs';
 
-const server = useServer();
-const browser = useBrowser();
+let server;
+let browser;
 
 // Anonymous pages first, then the code pages (after a password step), then signed-in pages.
 // (No page signs out on GET: signing out is a POST, so the signed-in pages can share a session.)
@@ -79,7 +81,10 @@ async function visit(page, entry, state, lang, size) {
   await expectAccessible(page, `${entry.name} (${entry.path}) in ${lang} at ${size.width}px`);
 }
 
-for (const lang of LANGUAGES) {
+export function sweepEveryPage(lang) {
+  assert.ok(LANGUAGES.includes(lang), `${lang} is not a portal language`);
+  server = useServer();
+  browser = useBrowser();
   for (const [viewportName, size] of Object.entries(VIEWPORTS)) {
     test(`${lang} at ${size.width}px: every page passes axe (WCAG 2.1 A/AA)`, async (t) => {
       const context = await newContext(browser.get(), { baseURL: server.url, viewport: viewportName, locale: lang });
