@@ -26,7 +26,7 @@ const std::vector<std::string>& knownKeys() {
         "assurance.acr_loa2", "assurance.acr_loa3", "assurance.trust_framework", "assurance.register_evidence_days", "assurance.document_grace_days",
         "assurance.review_evidence_days", "verification.match_attempts_per_day", "verification.draft_expiry_days",
         "verification.media_retention_days", "verification.photo_max_bytes", "verification.video_max_bytes",
-        "verification.video_min_seconds", "verification.video_max_seconds", "review.claim_minutes",
+        "verification.video_min_seconds", "verification.video_max_seconds", "review.claim_minutes", "review.sla_hours",
         "review.media_token_seconds", "registers.vital_records", "registers.addresses", "registers.known_facts",
         "registers.documents", "registers.connect_timeout_ms", "registers.read_timeout_ms", "registers.retries",
         "registers.breaker_failures", "registers.breaker_cool_off_seconds", "registers.client_cert",
@@ -172,6 +172,7 @@ Result<Settings> Settings::from(const Poco::Util::AbstractConfiguration& c) {
     integer("verification.video_min_seconds", s.videoMinSeconds, 1, 600);
     integer("verification.video_max_seconds", s.videoMaxSeconds, 1, 600);
     integer("review.claim_minutes", s.reviewClaimMinutes, 1, 24 * 60);
+    integer("review.sla_hours", s.reviewSlaHours, 1, 30 * 24);
     integer("review.media_token_seconds", s.mediaTokenSeconds, 10, 3600);
     text("registers.vital_records", s.registerVitalRecords);
     text("registers.addresses", s.registerAddresses);

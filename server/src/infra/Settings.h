@@ -82,6 +82,7 @@ struct Settings {
     std::int64_t draftExpiryDays = 30;         // a draft application left this long expires
     std::int64_t mediaRetentionDays = 90;      // media of decided applications are deleted after this
     std::int64_t reviewClaimMinutes = 30;      // a reviewer's claim on a case lapses after this
+    std::int64_t reviewSlaHours = 48;          // the service level: submission to decision
     std::int64_t mediaTokenSeconds = 300;      // a reviewer's link to a photo or video lasts this long
     std::size_t photoMaxBytes = 10 * 1024 * 1024;
     std::size_t videoMaxBytes = 50 * 1024 * 1024;

@@ -81,10 +81,10 @@ std::vector<AccountWithRoles> accountsFrom(store::Database& db, Poco::Data::Sess
 
 }  // namespace
 
-Result<AccountSearchPage> AccountSearch::search(const std::string& query, std::optional<Role> role, std::size_t limit,
+Result<AccountSearchPage> AccountSearch::search(const std::string& query, const RoleFilter& roles, std::size_t limit,
                                                 const std::string& after) {
     std::vector<FieldError> errors;
-    if (query.empty() && !role)
+    if (query.empty() && !roles.isSet())
         errors.push_back({"q", "required", "Give part of an email address or a name, or a role to list its holders."});
     const auto length = utf8::codePointCount(query);
     if (!length) errors.push_back({"q", "not_utf8", "Must be valid UTF-8 text."});
@@ -116,9 +116,11 @@ Result<AccountSearchPage> AccountSearch::search(const std::string& query, std::o
         bind(containsPattern(query));
         bind(containsPattern(query));
     }
-    if (role) {
+    if (roles.role()) {
         clause("EXISTS (SELECT 1 FROM account_roles r WHERE r.account_id = a.id AND r.role = ?)");
-        bind(toString(*role));
+        bind(toString(*roles.role()));
+    } else if (roles.anyRole()) {
+        clause("EXISTS (SELECT 1 FROM account_roles r WHERE r.account_id = a.id)");
     }
     if (afterEmail) {
         clause("a.email > ?");

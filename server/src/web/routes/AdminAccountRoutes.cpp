@@ -39,13 +39,17 @@ void searchAccounts(Request& r, Services& services) {
     if (!requireAdmin(r, services)) return;
     auto limit = pageLimit(r, core::AccountSearch::kDefaultPageSize, core::AccountSearch::kMaxPageSize);
     if (!limit) return;
-    std::optional<core::Role> role;
-    if (auto name = r.queryParam("role"); name && !name->empty()) {
-        role = core::roleFrom(*name);
+    // role=any lists every member of staff, whatever their role.
+    core::RoleFilter roles;
+    if (auto name = r.queryParam("role"); name && *name == "any") {
+        roles = core::RoleFilter::anyStaffRole();
+    } else if (name && !name->empty()) {
+        auto role = core::roleFrom(*name);
         if (!role)
-            return sendProblem(r, Error::field("role", "invalid_choice", "Use reviewer, senior_reviewer or admin."));
+            return sendProblem(r, Error::field("role", "invalid_choice", "Use reviewer, senior_reviewer, admin or any."));
+        roles = *role;
     }
-    auto page = core::AccountSearch(services).search(r.queryParam("q").value_or(""), role, *limit,
+    auto page = core::AccountSearch(services).search(r.queryParam("q").value_or(""), roles, *limit,
                                                      r.queryParam(std::string(field::kAfter)).value_or(""));
     if (!page) return sendProblem(r, page.error());
     Poco::JSON::Array items;

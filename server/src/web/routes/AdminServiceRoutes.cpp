@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/services/ServiceRegistry.h"
+#include "core/services/ServiceVocabulary.h"
 #include "tessera/shared/ApiFields.h"
 #include "web/Authorization.h"
 #include "web/JsonBody.h"
@@ -15,6 +16,7 @@
 #include "web/Services.h"
 #include "web/oidc/HttpSectorIdentifierSource.h"
 #include "web/oidc/ServiceJson.h"
+#include "web/portal/Language.h"
 #include "web/routes/Routes.h"
 
 namespace tessera::web {
@@ -90,6 +92,35 @@ void listServices(Request& r, Services& services) {
     sendJson(r, 200, out);
 }
 
+Poco::JSON::Array texts(const std::vector<std::string>& items) {
+    Poco::JSON::Array a;
+    for (const auto& i : items) a.add(i);
+    return a;
+}
+
+// The values a service may be given, so that a form offers choices rather than free text. The
+// staff scope is left out: only the built-in workstation client may hold it.
+void serviceVocabulary(Request& r, Services& services) {
+    if (!admin(r, services)) return;
+    namespace v = core::vocabulary;
+    std::vector<std::string> scopes;
+    for (const auto& s : v::knownScopes())
+        if (s != v::kStaffScope) scopes.push_back(s);
+    std::vector<std::string> languages;
+    for (const auto& l : portal::portalLanguages()) languages.emplace_back(l.code);
+    Poco::JSON::Object out;
+    out.set("clientTypes", texts(v::knownClientTypes()));
+    out.set("tokenEndpointAuthMethods", texts(v::knownAuthMethods()));
+    out.set("grantTypes", texts(v::knownGrantTypes()));
+    out.set("scopes", texts(scopes));
+    out.set("claims", texts(v::knownClaims()));
+    out.set("subjectTypes", texts(v::knownSubjectTypes()));
+    out.set("idTokenAlgs", texts(v::knownSigningAlgs()));
+    out.set("consentLanguages", texts(languages));
+    r.response.set("Cache-Control", "no-store");
+    sendJson(r, 200, out);
+}
+
 void createService(Request& r, Services& services) {
     auto actor = admin(r, services);
     if (!actor) return;
@@ -159,6 +190,8 @@ void disableService(Request& r, Services& services) {
 void registerAdminServiceRoutes(Router& router, Services& services) {
     router.get(kBase, [&services](Request& r) { listServices(r, services); });
     router.post(kBase, [&services](Request& r) { createService(r, services); });
+    // Before "/{id}": the first route that matches answers.
+    router.get(kBase + "/vocabulary", [&services](Request& r) { serviceVocabulary(r, services); });
     router.get(kBase + "/{id}", [&services](Request& r) { readService(r, services); });
     router.patch(kBase + "/{id}", [&services](Request& r) { updateService(r, services); });
     router.post(kBase + "/{id}/secret", [&services](Request& r) { rotateSecret(r, services); });

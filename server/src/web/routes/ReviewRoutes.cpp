@@ -151,6 +151,8 @@ void listCases(Request& r, Services& services) {
     Poco::JSON::Object out;
     out.set(std::string(field::kItems), items);
     out.set(std::string(field::kNext), vj::textOrNull(page->next));
+    // The agreed time from submission to decision, so every workstation colours ages alike.
+    out.set("slaSeconds", services.settings.reviewSlaHours * 3600);
     sendJson(r, 200, out);
 }
 

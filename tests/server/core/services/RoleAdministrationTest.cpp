@@ -155,6 +155,12 @@ TEST_CASE("Accounts are found by part of their email or name, or by a role", "[c
             auto adminsNamed = search.search("kerr", Role::Admin, 25, "");
             REQUIRE(adminsNamed);
             CHECK(adminsNamed->items.empty());
+            // Any staff role: the whole staff, whatever each one holds, and no citizen.
+            REQUIRE(core::Roles(t.ctx()).grant(r.id, Role::Reviewer, {"system", ""}));
+            auto staff = search.search("", core::RoleFilter::anyStaffRole(), 25, "");
+            REQUIRE(staff);
+            CHECK(emailsOf(*staff) == std::vector<std::string>{"d.munro@council.example", "rhona.kerr@council.example"});
+            REQUIRE(core::Roles(t.ctx()).revoke(r.id, Role::Reviewer, {"system", ""}));
 
             // Pages in email order.
             auto first = search.search("example", std::nullopt, 2, "");

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "core/services/Roles.h"
 #include "server/web/admin/WorkstationFixture.h"
 #include "support/AccountBuilders.h"
@@ -93,6 +95,15 @@ TEST_CASE("Administrators find accounts and grant and revoke staff roles", "[web
             REQUIRE(reviewers.json()->getArray("items")->size() == 1);
             CHECK(rolesIn(reviewers.json()->getArray("items")->getObject(0)) ==
                   std::vector<std::string>{"reviewer", "senior_reviewer"});
+            // role=any: the whole staff (the administrator and Rhona), never a citizen.
+            auto staff = admin.get(kAccounts + "?role=any");
+            REQUIRE(staff.status == 200);
+            std::vector<std::string> staffEmails;
+            const auto staffJson = staff.json();
+            for (const auto& item : *staffJson->getArray("items"))
+                staffEmails.push_back(item.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("email"));
+            CHECK(std::find(staffEmails.begin(), staffEmails.end(), "rhona.kerr@council.example") != staffEmails.end());
+            CHECK(staffEmails.size() == 2);
 
             auto revoked = admin.del(rolePath(rhona.id, "reviewer"));
             REQUIRE(revoked.status == 200);

@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <sstream>
+
 #include "OidcWebFixture.h"
 #include "infra/Digest.h"
 
@@ -69,7 +72,7 @@ TEST_CASE("Service administration is for signed-in administrators only", "[web][
     }
 }
 
-TEST_CASE("Creating a service answers 201 with the secret once; reading never shows it", "[web][admin][services]") {
+TEST_CASE("Creating a service answers 201 with the secret once – reading never shows it", "[web][admin][services]") {
     for (const auto& backend : backends()) {
         DYNAMIC_SECTION(backend) {
             TestServer server(backend, oidcServerSettings);
@@ -246,4 +249,57 @@ TEST_CASE("The service list pages with limit and after", "[web][admin][services]
     CHECK(admin.get(kServices + "?limit=0").fieldError("limit") == "out_of_range");
     CHECK(admin.get(kServices + "?limit=abc").fieldError("limit") == "out_of_range");
     CHECK(admin.get(kServices + "?after=garbage!").fieldError("after") == "bad_cursor");
+}
+
+TEST_CASE("The vocabulary lists the values a service may be given, and each of them is accepted",
+          "[web][admin][services]") {
+    TestServer server("sqlite", oidcServerSettings);
+    ApiClient reviewer(server.port());
+    signInStaff(server, reviewer, "reviewer@example.org", "reviewer");
+    CHECK(reviewer.get(kServices + "/vocabulary").problemCode() == "role_required");
+
+    ApiClient admin(server.port());
+    signInStaff(server, admin, "admin@example.org", "admin");
+    auto answer = admin.get(kServices + "/vocabulary");
+    INFO(answer.body);
+    REQUIRE(answer.status == 200);
+    auto vocabulary = answer.json();
+    const auto list = [&](const std::string& name) {
+        std::vector<std::string> out;
+        for (const auto& v : *vocabulary->getArray(name)) out.push_back(v.extract<std::string>());
+        return out;
+    };
+    const auto scopes = list("scopes");
+    CHECK(std::find(scopes.begin(), scopes.end(), "openid") != scopes.end());
+    // Only the built-in workstation client may hold the staff scope, so it is never offered.
+    CHECK(std::find(scopes.begin(), scopes.end(), "tessera:staff") == scopes.end());
+    CHECK(list("consentLanguages") == std::vector<std::string>{"en", "fr", "gd"});
+    CHECK(list("clientTypes") == std::vector<std::string>{"public", "confidential"});
+
+    // A confidential service given every scope, claim and grant offered, and a consent text in
+    // every language offered, is registered as asked.
+    Poco::JSON::Object service;
+    service.set("name", "Everything");
+    service.set("redirectUris", Poco::JSON::Array::Ptr(new Poco::JSON::Array));
+    service.getArray("redirectUris")->add("https://everything.example/callback");
+    for (const std::string field : {"scopes", "claims", "grantTypes"}) {
+        Poco::JSON::Array::Ptr values = new Poco::JSON::Array;
+        for (const auto& v : list(field)) values->add(v);
+        service.set(field == "scopes" ? "allowedScopes" : field == "claims" ? "allowedClaims" : field, values);
+    }
+    Poco::JSON::Object consent;
+    for (const auto& language : list("consentLanguages")) consent.set(language, "Why: " + language);
+    service.set("consentText", consent);
+    for (const auto& alg : list("idTokenAlgs")) {
+        for (const auto& subject : list("subjectTypes")) {
+            service.set("idTokenAlg", alg);
+            service.set("subjectType", subject);
+            std::ostringstream json;
+            service.stringify(json);
+            auto created = admin.post(kServices, json.str());
+            INFO(created.body);
+            CHECK(created.status == 201);
+            CHECK(created.json()->getArray("allowedClaims")->size() == list("claims").size());
+        }
+    }
 }

@@ -72,6 +72,7 @@ TEST_CASE("Staff routes take a staff role, by session or by a bearer token with 
             auto list = api.request("GET", "/api/v1/review/cases", "", "", bearer(staffToken));
             CHECK(list.status == 200);
             CHECK(list.json()->getArray("items")->size() == 0);
+            CHECK(list.json()->getValue<std::int64_t>("slaSeconds") == 48 * 3600);  // the default service level
             // Unsafe methods need no CSRF token with a bearer token (there is no cookie to ride on).
             auto next = api.request("POST", "/api/v1/review/next-case", "{}", "application/json", bearer(staffToken));
             CHECK(next.status == 404);
@@ -145,4 +146,16 @@ TEST_CASE("A media link opens only its own media, while it lasts and the reviewe
             CHECK(player.get(mediaUrls(second.api(), caseId)["document_front"]).status == 200);
         }
     }
+}
+
+TEST_CASE("The queue tells the workstation the service level the operator set", "[web][review]") {
+    TestServer server("sqlite", [](infra::Settings& settings) {
+        workstationServerSettings(settings);
+        settings.reviewSlaHours = 5 * 24;
+    });
+    ApiClient reviewer(server.port());
+    signInStaff(server, reviewer, "reviewer@example.org", "reviewer");
+    auto list = reviewer.get("/api/v1/review/cases");
+    REQUIRE(list.status == 200);
+    CHECK(list.json()->getValue<std::int64_t>("slaSeconds") == 5 * 24 * 3600);
 }
