@@ -84,7 +84,7 @@
     </message>
     <message>
         <source>The ID token has expired; check this computer&apos;s clock.</source>
-        <translation>Le jeton d&apos;identité a expiré ; vérifiez l&apos;horloge de cet ordinateur.</translation>
+        <translation>Le jeton d&apos;identité a expiré&#xa0;; vérifiez l&apos;horloge de cet ordinateur.</translation>
     </message>
 </context>
 <context>
@@ -112,11 +112,11 @@
     <message>
         <source>The server&apos;s answer for %1 could not be read (%2). Try again; if it keeps happening, tell support.</source>
         <extracomment>%1 names the answer (&quot;the review queue&quot;), %2 says what was wrong with it.</extracomment>
-        <translation>La réponse du serveur concernant %1 n&apos;a pas pu être lue (%2). Réessayez ; si le problème persiste, contactez l&apos;assistance.</translation>
+        <translation>La réponse du serveur concernant %1 n&apos;a pas pu être lue (%2). Réessayez&#xa0;; si le problème persiste, contactez l&apos;assistance.</translation>
     </message>
     <message>
         <source>not JSON: %1 at byte %2</source>
-        <translation>pas du JSON : %1 à l&apos;octet %2</translation>
+        <translation>pas du JSON&#xa0;: %1 à l&apos;octet %2</translation>
     </message>
     <message>
         <source>not a JSON object</source>
@@ -175,7 +175,7 @@
     </message>
     <message>
         <source>The server calls itself %1, not %2: check the server address in the settings, or ask the operator to set the server&apos;s public address.</source>
-        <translation>Le serveur s&apos;identifie comme %1 et non comme %2 : vérifiez l&apos;adresse du serveur dans les paramètres, ou demandez à l&apos;exploitant de définir l&apos;adresse publique du serveur.</translation>
+        <translation>Le serveur s&apos;identifie comme %1 et non comme %2&#xa0;: vérifiez l&apos;adresse du serveur dans les paramètres, ou demandez à l&apos;exploitant de définir l&apos;adresse publique du serveur.</translation>
     </message>
     <message>
         <source>(nothing)</source>
@@ -210,7 +210,7 @@
     </message>
     <message>
         <source>The identity of the server at %1 could not be verified (its TLS certificate), so nothing was sent. Check the server address, or ask your IT support.</source>
-        <translation>L&apos;identité du serveur à l&apos;adresse %1 n&apos;a pas pu être vérifiée (son certificat TLS) ; rien n&apos;a donc été envoyé. Vérifiez l&apos;adresse du serveur ou adressez-vous à votre service informatique.</translation>
+        <translation>L&apos;identité du serveur à l&apos;adresse %1 n&apos;a pas pu être vérifiée (son certificat TLS)&#xa0;; rien n&apos;a donc été envoyé. Vérifiez l&apos;adresse du serveur ou adressez-vous à votre service informatique.</translation>
     </message>
     <message>
         <source>The connection to the server was lost before it answered.</source>
@@ -256,6 +256,10 @@
         <source>The server&apos;s answer could not be read (%1).</source>
         <translation>La réponse du serveur n&apos;a pas pu être lue (%1).</translation>
     </message>
+    <message>
+        <source>The server did not say which values a service may be given.</source>
+        <translation>Le serveur n’a pas indiqué les valeurs qu’un service peut recevoir.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -273,7 +277,7 @@
     </message>
     <message>
         <source>The address must not contain ? or #.</source>
-        <translation>L&apos;adresse ne doit contenir ni ? ni #.</translation>
+        <translation>L&apos;adresse ne doit contenir ni&#xa0;? ni #.</translation>
     </message>
     <message>
         <source>The address must start with https:// (plain http only on this computer).</source>
@@ -308,7 +312,7 @@
     </message>
     <message>
         <source>%1 does not agree.</source>
-        <translation>%1 : non concordant.</translation>
+        <translation>%1&#xa0;: non concordant.</translation>
     </message>
     <message>
         <source>The claim differs from the document.</source>
@@ -323,7 +327,7 @@
     </message>
     <message>
         <source>The document register reports the document as %1.</source>
-        <translation>Le registre des documents indique pour ce document le statut suivant : %1.</translation>
+        <translation>Le registre des documents indique pour ce document le statut suivant&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -644,6 +648,10 @@
         <source>Give the service a name.</source>
         <translation>Indiquez le nom du service.</translation>
     </message>
+    <message>
+        <source>Allow at least one grant type.</source>
+        <translation>Autorisez au moins un type d’octroi.</translation>
+    </message>
 </context>
 <context>
     <name>TermsDraftForm</name>
@@ -680,11 +688,11 @@
     </message>
     <message>
         <source>Your sign-in has ended: the server no longer accepts it (%1). Sign in again.</source>
-        <translation>Votre session a pris fin : le serveur ne l&apos;accepte plus (%1). Reconnectez-vous.</translation>
+        <translation>Votre session a pris fin&#xa0;: le serveur ne l&apos;accepte plus (%1). Reconnectez-vous.</translation>
     </message>
     <message>
         <source>The server offers no way to revoke tokens; the sign-in ends when it expires.</source>
-        <translation>Le serveur ne permet pas de révoquer les jetons ; la session prendra fin à son expiration.</translation>
+        <translation>Le serveur ne permet pas de révoquer les jetons&#xa0;; la session prendra fin à son expiration.</translation>
     </message>
     <message>
         <source>The server refused to revoke the sign-in (%1).</source>
@@ -780,7 +788,7 @@
     </message>
     <message>
         <source>Return to Tessera Reviewer: it finishes signing you in. You can close this tab.</source>
-        <translation>Revenez à Tessera Reviewer : l&apos;application termine votre connexion. Vous pouvez fermer cet onglet.</translation>
+        <translation>Revenez à Tessera Reviewer&#xa0;: l&apos;application termine votre connexion. Vous pouvez fermer cet onglet.</translation>
     </message>
     <message>
         <source>The workstation could not open a local port for the browser to come back to.</source>
@@ -800,15 +808,15 @@
     </message>
     <message>
         <source>The server did not sign you in: %1 (%2)</source>
-        <translation>Le serveur n&apos;a pas effectué votre connexion : %1 (%2)</translation>
+        <translation>Le serveur n&apos;a pas effectué votre connexion&#xa0;: %1 (%2)</translation>
     </message>
     <message>
         <source>The browser came back with an answer that does not belong to this sign-in (its state differs), so it was refused. Sign in again.</source>
-        <translation>Le navigateur a renvoyé une réponse qui n&apos;appartient pas à cette connexion (son paramètre state diffère) ; elle a donc été refusée. Reconnectez-vous.</translation>
+        <translation>Le navigateur a renvoyé une réponse qui n&apos;appartient pas à cette connexion (son paramètre state diffère)&#xa0;; elle a donc été refusée. Reconnectez-vous.</translation>
     </message>
     <message>
         <source>The browser came back from another server (%1), so the answer was refused.</source>
-        <translation>Le navigateur est revenu d&apos;un autre serveur (%1) ; la réponse a donc été refusée.</translation>
+        <translation>Le navigateur est revenu d&apos;un autre serveur (%1)&#xa0;; la réponse a donc été refusée.</translation>
     </message>
     <message>
         <source>The browser came back without a sign-in code. Sign in again.</source>
@@ -824,7 +832,7 @@
     </message>
     <message>
         <source>The server refused to complete the sign-in: %1 (%2)</source>
-        <translation>Le serveur a refusé de finaliser la connexion : %1 (%2)</translation>
+        <translation>Le serveur a refusé de finaliser la connexion&#xa0;: %1 (%2)</translation>
     </message>
     <message>
         <source>The sign-in did not complete. Return to Tessera Reviewer to see why and try again. You can close this tab.</source>
@@ -988,8 +996,8 @@
     <message numerus="yes">
         <source>%n mismatch(es): check the highlighted rows.</source>
         <translation>
-            <numerusform>%n discordance : vérifiez les lignes surlignées.</numerusform>
-            <numerusform>%n discordances : vérifiez les lignes surlignées.</numerusform>
+            <numerusform>%n discordance&#xa0;: vérifiez les lignes surlignées.</numerusform>
+            <numerusform>%n discordances&#xa0;: vérifiez les lignes surlignées.</numerusform>
         </translation>
     </message>
     <message>
@@ -1022,7 +1030,7 @@
     </message>
     <message>
         <source>Flagged: %1</source>
-        <translation>Signalé : %1</translation>
+        <translation>Signalé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Your claim ends %1</source>
@@ -1056,11 +1064,11 @@
     </message>
     <message>
         <source>Document register: %1.</source>
-        <translation>Registre des documents : %1.</translation>
+        <translation>Registre des documents&#xa0;: %1.</translation>
     </message>
     <message>
         <source>%1: %2 %3</source>
-        <translation>%1 : %2 %3</translation>
+        <translation>%1&#xa0;: %2 %3</translation>
     </message>
     <message>
         <source>Claim this case before deciding on it.</source>
@@ -1079,19 +1087,19 @@
     <name>tessera::reviewer::ClaimsComparisonModel</name>
     <message>
         <source>%1: agrees</source>
-        <translation>%1 : concordant</translation>
+        <translation>%1&#xa0;: concordant</translation>
     </message>
     <message>
         <source>%1: disagrees</source>
-        <translation>%1 : non concordant</translation>
+        <translation>%1&#xa0;: non concordant</translation>
     </message>
     <message>
         <source>%1 agrees.</source>
-        <translation>%1 : concordant.</translation>
+        <translation>%1&#xa0;: concordant.</translation>
     </message>
     <message>
         <source>%1 does not agree.</source>
-        <translation>%1 : non concordant.</translation>
+        <translation>%1&#xa0;: non concordant.</translation>
     </message>
     <message>
         <source>Mismatch</source>
@@ -1103,7 +1111,7 @@
     </message>
     <message>
         <source>Mismatch: %1</source>
-        <translation>Discordance : %1</translation>
+        <translation>Discordance&#xa0;: %1</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1162,7 +1170,7 @@
     </message>
     <message>
         <source>Reas&amp;on:</source>
-        <translation>Moti&amp;f :</translation>
+        <translation>Moti&amp;f&#xa0;:</translation>
     </message>
     <message>
         <source>Message to the citizen</source>
@@ -1174,7 +1182,7 @@
     </message>
     <message>
         <source>&amp;Message to the citizen:</source>
-        <translation>&amp;Message au citoyen :</translation>
+        <translation>&amp;Message au citoyen&#xa0;:</translation>
     </message>
     <message>
         <source>Note</source>
@@ -1222,11 +1230,11 @@
     </message>
     <message>
         <source>&amp;Note for the senior reviewer:</source>
-        <translation>&amp;Note pour le vérificateur principal :</translation>
+        <translation>&amp;Note pour le vérificateur principal&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Note for the case history (optional):</source>
-        <translation>&amp;Note pour l&apos;historique du dossier (facultatif) :</translation>
+        <translation>&amp;Note pour l&apos;historique du dossier (facultatif)&#xa0;:</translation>
     </message>
     <message>
         <source>Note for the senior reviewer</source>
@@ -1238,7 +1246,7 @@
     </message>
     <message>
         <source>Approve the application of %1? Their identity will count as verified at the level they applied for.</source>
-        <translation>Approuver la demande de %1 ? Son identité sera considérée comme vérifiée au niveau de garantie demandé.</translation>
+        <translation>Approuver la demande de %1&#xa0;? Son identité sera considérée comme vérifiée au niveau de garantie demandé.</translation>
     </message>
     <message>
         <source>Confirm approval</source>
@@ -1251,11 +1259,11 @@ Reason: %2
 
 %1 will read:
 %3</source>
-        <translation>Rejeter la demande de %1 ?
+        <translation>Rejeter la demande de %1&#xa0;?
 
-Motif : %2
+Motif&#xa0;: %2
 
-%1 lira :
+%1 lira&#xa0;:
 %3</translation>
     </message>
     <message>
@@ -1268,11 +1276,11 @@ Motif : %2
 Reason: %2
 
 Note: %3</source>
-        <translation>Signaler la demande de %1 à un vérificateur principal ?
+        <translation>Signaler la demande de %1 à un vérificateur principal&#xa0;?
 
-Motif : %2
+Motif&#xa0;: %2
 
-Note : %3</translation>
+Note&#xa0;: %3</translation>
     </message>
     <message>
         <source>Confirm flag</source>
@@ -1318,11 +1326,11 @@ Note : %3</translation>
     <name>tessera::reviewer::ImageViewer</name>
     <message>
         <source>%1 tools</source>
-        <translation>Outils : %1</translation>
+        <translation>Outils&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 area</source>
-        <translation>Zone : %1</translation>
+        <translation>Zone&#xa0;: %1</translation>
     </message>
     <message>
         <source>No photo</source>
@@ -1330,11 +1338,11 @@ Note : %3</translation>
     </message>
     <message>
         <source>%1 status</source>
-        <translation>État : %1</translation>
+        <translation>État&#xa0;: %1</translation>
     </message>
     <message>
         <source>Drag or use the arrow keys to pan; + and - zoom, 0 fits, 1 shows actual size, T turns, M magnifies.</source>
-        <translation>Faites glisser ou utilisez les touches fléchées pour vous déplacer ; + et - zooment, 0 ajuste à la fenêtre, 1 affiche la taille réelle, T fait pivoter, M active la loupe.</translation>
+        <translation>Faites glisser ou utilisez les touches fléchées pour vous déplacer&#xa0;; + et - zooment, 0 ajuste à la fenêtre, 1 affiche la taille réelle, T fait pivoter, M active la loupe.</translation>
     </message>
     <message>
         <source>Zoom out (-)</source>
@@ -1382,11 +1390,11 @@ Note : %3</translation>
     </message>
     <message>
         <source>This photo cannot be shown: it is not an image this workstation can read.</source>
-        <translation>Cette photo ne peut pas être affichée : son format d&apos;image n&apos;est pas lisible par ce poste.</translation>
+        <translation>Cette photo ne peut pas être affichée&#xa0;: son format d&apos;image n&apos;est pas lisible par ce poste.</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation>%1 %</translation>
+        <translation>%1&#xa0;%</translation>
     </message>
 </context>
 <context>
@@ -1432,19 +1440,19 @@ Note : %3</translation>
     </message>
     <message>
         <source>Decisions cannot be kept on this computer: %1</source>
-        <translation>Les décisions ne peuvent pas être conservées sur cet ordinateur : %1</translation>
+        <translation>Les décisions ne peuvent pas être conservées sur cet ordinateur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Decisions are waiting: sign in again to deliver them.</source>
-        <translation>Des décisions sont en attente : reconnectez-vous pour les envoyer.</translation>
+        <translation>Des décisions sont en attente&#xa0;: reconnectez-vous pour les envoyer.</translation>
     </message>
     <message>
         <source>The decision outbox cannot be opened: %1</source>
-        <translation>La boîte d&apos;envoi des décisions ne peut pas être ouverte : %1</translation>
+        <translation>La boîte d&apos;envoi des décisions ne peut pas être ouverte&#xa0;: %1</translation>
     </message>
     <message>
         <source>No server is configured: start the workstation with --server https://… or ask IT support.</source>
-        <translation>Aucun serveur n&apos;est configuré : démarrez le poste avec --server https://… ou adressez-vous à votre service informatique.</translation>
+        <translation>Aucun serveur n&apos;est configuré&#xa0;: démarrez le poste avec --server https://… ou adressez-vous à votre service informatique.</translation>
     </message>
     <message>
         <source>&amp;Session</source>
@@ -1486,7 +1494,7 @@ Note : %3</translation>
     <name>tessera::reviewer::QueueModel</name>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Level %1</source>
@@ -1569,7 +1577,7 @@ Note : %3</translation>
     </message>
     <message>
         <source>&amp;State:</source>
-        <translation>É&amp;tat :</translation>
+        <translation>É&amp;tat&#xa0;:</translation>
     </message>
     <message>
         <source>Show cases with evidence</source>
@@ -1581,7 +1589,7 @@ Note : %3</translation>
     </message>
     <message>
         <source>&amp;Evidence:</source>
-        <translation>&amp;Justificatifs :</translation>
+        <translation>&amp;Justificatifs&#xa0;:</translation>
     </message>
     <message>
         <source>Cases per state</source>
@@ -1667,11 +1675,11 @@ Note : %3</translation>
     </message>
     <message>
         <source>Decision recorded: %1 (level of assurance now %2).</source>
-        <translation>Décision enregistrée : %1 (niveau de garantie désormais : %2).</translation>
+        <translation>Décision enregistrée&#xa0;: %1 (niveau de garantie désormais&#xa0;: %2).</translation>
     </message>
     <message>
         <source>The decision on case %1 was refused: %2</source>
-        <translation>La décision concernant le dossier %1 a été refusée : %2</translation>
+        <translation>La décision concernant le dossier %1 a été refusée&#xa0;: %2</translation>
     </message>
     <message>
         <source>You</source>
@@ -1679,7 +1687,7 @@ Note : %3</translation>
     </message>
     <message>
         <source>%1 for %2: sending…</source>
-        <translation>%1 pour %2 : envoi en cours…</translation>
+        <translation>%1 pour %2&#xa0;: envoi en cours…</translation>
     </message>
 </context>
 <context>
@@ -1738,19 +1746,15 @@ Note : %3</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation>Rôle :</translation>
+        <translation>Rôle&#xa0;:</translation>
     </message>
     <message>
         <source>%1 now has: %2.</source>
-        <translation>%1 a désormais : %2.</translation>
+        <translation>%1 a désormais&#xa0;: %2.</translation>
     </message>
     <message>
         <source>no staff role</source>
         <translation>aucun rôle d&apos;agent</translation>
-    </message>
-    <message>
-        <source>Type part of an email address or a name, or choose a role.</source>
-        <translation>Saisissez une partie d&apos;une adresse électronique ou d&apos;un nom, ou choisissez un rôle.</translation>
     </message>
     <message>
         <source>Choose an account first.</source>
@@ -1762,7 +1766,7 @@ Note : %3</translation>
     </message>
     <message>
         <source>Give %1 the role %2?</source>
-        <translation>Attribuer le rôle %2 à %1 ?</translation>
+        <translation>Attribuer le rôle %2 à %1&#xa0;?</translation>
     </message>
     <message>
         <source>Revoke role</source>
@@ -1770,7 +1774,11 @@ Note : %3</translation>
     </message>
     <message>
         <source>Take the role %2 away from %1?</source>
-        <translation>Retirer le rôle %2 à %1 ?</translation>
+        <translation>Retirer le rôle %2 à %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Email or name; leave empty to list every member of staff</source>
+        <translation>E-mail ou nom ; laissez vide pour lister tout le personnel</translation>
     </message>
 </context>
 <context>
@@ -1785,7 +1793,7 @@ Note : %3</translation>
     </message>
     <message>
         <source>Copy this secret now and give it to the service&apos;s operator by a safe channel. It is shown only this once: when you close this window it cannot be shown again.</source>
-        <translation>Copiez ce secret maintenant et transmettez-le à l&apos;exploitant du service par un canal sûr. Il n&apos;est affiché qu&apos;une seule fois : une fois cette fenêtre fermée, il ne pourra plus être affiché.</translation>
+        <translation>Copiez ce secret maintenant et transmettez-le à l&apos;exploitant du service par un canal sûr. Il n&apos;est affiché qu&apos;une seule fois&#xa0;: une fois cette fenêtre fermée, il ne pourra plus être affiché.</translation>
     </message>
     <message>
         <source>Warning</source>
@@ -1891,7 +1899,7 @@ Note : %3</translation>
     </message>
     <message>
         <source>Problem with %1</source>
-        <translation>Problème dans le champ « %1 »</translation>
+        <translation>Problème dans le champ «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1931,7 +1939,7 @@ Note : %3</translation>
     </message>
     <message>
         <source>Disable “%1”? Citizens will no longer be able to sign in to it, and its tokens stop working.</source>
-        <translation>Désactiver « %1 » ? Les citoyens ne pourront plus s&apos;y connecter et ses jetons cesseront de fonctionner.</translation>
+        <translation>Désactiver «&#xa0;%1&#xa0;»&#xa0;? Les citoyens ne pourront plus s&apos;y connecter et ses jetons cesseront de fonctionner.</translation>
     </message>
     <message>
         <source>Rotate secret</source>
@@ -1939,7 +1947,120 @@ Note : %3</translation>
     </message>
     <message>
         <source>Make a new client secret for “%1”? The old secret stops working at once.</source>
-        <translation>Générer un nouveau secret client pour « %1 » ? L&apos;ancien secret cessera immédiatement de fonctionner.</translation>
+        <translation>Générer un nouveau secret client pour «&#xa0;%1&#xa0;»&#xa0;? L&apos;ancien secret cessera immédiatement de fonctionner.</translation>
+    </message>
+    <message>
+        <source>Logo URL</source>
+        <translation>URL du logo</translation>
+    </message>
+    <message>
+        <source>Back-channel logout URI</source>
+        <translation>URI de déconnexion en arrière-plan</translation>
+    </message>
+    <message>
+        <source>Client type</source>
+        <translation>Type de client</translation>
+    </message>
+    <message>
+        <source>Token endpoint authentication</source>
+        <translation>Authentification au point de terminaison des jetons</translation>
+    </message>
+    <message>
+        <source>Public keys (JWKS) URL</source>
+        <translation>URL des clés publiques (JWKS)</translation>
+    </message>
+    <message>
+        <source>Grant types</source>
+        <translation>Types d’octroi</translation>
+    </message>
+    <message>
+        <source>Token signing algorithm</source>
+        <translation>Algorithme de signature des jetons</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Portées</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Attributs</translation>
+    </message>
+    <message>
+        <source>Subject identifiers</source>
+        <translation>Identifiants de sujet</translation>
+    </message>
+    <message>
+        <source>Sector identifier URI</source>
+        <translation>URI d’identifiant de secteur</translation>
+    </message>
+    <message>
+        <source>Event delivery URL</source>
+        <translation>URL de livraison des événements</translation>
+    </message>
+    <message>
+        <source>Lowest level of assurance</source>
+        <translation>Niveau de garantie minimal</translation>
+    </message>
+    <message>
+        <source>Citizens below this level are asked to prove their identity before they reach the service.</source>
+        <translation>Les citoyens en dessous de ce niveau doivent prouver leur identité avant d’accéder au service.</translation>
+    </message>
+    <message>
+        <source>Service settings</source>
+        <translation>Paramètres du service</translation>
+    </message>
+    <message>
+        <source>About the service</source>
+        <translation>À propos du service</translation>
+    </message>
+    <message>
+        <source>Consent text</source>
+        <translation>Texte de consentement</translation>
+    </message>
+    <message>
+        <source>Why it asks</source>
+        <translation>Pourquoi il demande</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Back-channel logout</source>
+        <translation>Déconnexion en arrière-plan</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <source>Public keys (JWKS)</source>
+        <translation>Clés publiques (JWKS)</translation>
+    </message>
+    <message>
+        <source>Token signing</source>
+        <translation>Signature des jetons</translation>
+    </message>
+    <message>
+        <source>What the service receives</source>
+        <translation>Ce que le service reçoit</translation>
+    </message>
+    <message>
+        <source>Lowest level</source>
+        <translation>Niveau minimal</translation>
+    </message>
+    <message>
+        <source>Sector identifier</source>
+        <translation>Identifiant de secteur</translation>
+    </message>
+    <message>
+        <source>Event delivery</source>
+        <translation>Livraison des événements</translation>
+    </message>
+    <message>
+        <source>Why the service asks, in %1</source>
+        <extracomment>%1 is a language code such as en, fr or gd.</extracomment>
+        <translation>Pourquoi le service demande, en %1</translation>
     </message>
 </context>
 <context>
@@ -1962,7 +2083,7 @@ Note : %3</translation>
     </message>
     <message>
         <source>You are signed out here, but the server could not be told: %1</source>
-        <translation>Vous êtes déconnecté sur ce poste, mais le serveur n&apos;a pas pu en être informé : %1</translation>
+        <translation>Vous êtes déconnecté sur ce poste, mais le serveur n&apos;a pas pu en être informé&#xa0;: %1</translation>
     </message>
     <message>
         <source>The server has ended your sign-in.</source>
@@ -2100,7 +2221,7 @@ Note : %3</translation>
     </message>
     <message>
         <source>Problem with %1</source>
-        <translation>Problème dans le champ « %1 »</translation>
+        <translation>Problème dans le champ «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2124,11 +2245,11 @@ Note : %3</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation>Langue :</translation>
+        <translation>Langue&#xa0;:</translation>
     </message>
     <message>
         <source>Takes effect on:</source>
-        <translation>Date d&apos;entrée en vigueur :</translation>
+        <translation>Date d&apos;entrée en vigueur&#xa0;:</translation>
     </message>
     <message>
         <source>Draft editor</source>
@@ -2140,7 +2261,7 @@ Note : %3</translation>
     </message>
     <message>
         <source>As the citizen will see it:</source>
-        <translation>Tel que le citoyen le verra :</translation>
+        <translation>Tel que le citoyen le verra&#xa0;:</translation>
     </message>
     <message>
         <source>Editor and preview</source>
@@ -2156,7 +2277,7 @@ Note : %3</translation>
     </message>
     <message>
         <source>Publish “%1” (%2, version %3) to take effect on %4? Published terms cannot be changed; citizens will be asked to accept them.</source>
-        <translation>Publier « %1 » (%2, version %3) avec une entrée en vigueur le %4 ? Les conditions publiées ne peuvent plus être modifiées ; les citoyens seront invités à les accepter.</translation>
+        <translation>Publier «&#xa0;%1&#xa0;» (%2, version %3) avec une entrée en vigueur le %4&#xa0;? Les conditions publiées ne peuvent plus être modifiées&#xa0;; les citoyens seront invités à les accepter.</translation>
     </message>
     <message>
         <source>Delete draft</source>
@@ -2164,7 +2285,7 @@ Note : %3</translation>
     </message>
     <message>
         <source>Delete the draft “%1”? Its text will be lost.</source>
-        <translation>Supprimer le brouillon « %1 » ? Son texte sera perdu.</translation>
+        <translation>Supprimer le brouillon «&#xa0;%1&#xa0;»&#xa0;? Son texte sera perdu.</translation>
     </message>
 </context>
 <context>
@@ -2234,7 +2355,7 @@ Note : %3</translation>
     </message>
     <message>
         <source>No keychain is available on this computer (%1). Your sign-in is kept only while the workstation runs: you will be asked to sign in again next time.</source>
-        <translation>Aucun trousseau n&apos;est disponible sur cet ordinateur (%1). Votre connexion n&apos;est conservée que pendant l&apos;exécution du poste : vous devrez vous reconnecter la prochaine fois.</translation>
+        <translation>Aucun trousseau n&apos;est disponible sur cet ordinateur (%1). Votre connexion n&apos;est conservée que pendant l&apos;exécution du poste&#xa0;: vous devrez vous reconnecter la prochaine fois.</translation>
     </message>
 </context>
 <context>
@@ -2317,7 +2438,7 @@ Note : %3</translation>
     </message>
     <message>
         <source>There is no frame to capture yet: play or step through the video first.</source>
-        <translation>Aucune image à capturer pour le moment : lisez d&apos;abord la vidéo ou parcourez-la image par image.</translation>
+        <translation>Aucune image à capturer pour le moment&#xa0;: lisez d&apos;abord la vidéo ou parcourez-la image par image.</translation>
     </message>
     <message>
         <source>%1 / %2</source>

@@ -4,10 +4,19 @@ namespace tessera::reviewer {
 
 namespace {
 
-// "redirectUris[1]" -> "redirectUris"; "name" stays.
+// "redirectUris[1]" -> "redirectUris", "consentText.fr" -> "consentText"; "name" stays.
 QString listField(const QString& field) {
-    const qsizetype bracket = field.indexOf(QLatin1Char('['));
-    return bracket > 0 ? field.left(bracket) : field;
+    for (const QChar c : {QLatin1Char('['), QLatin1Char('.')}) {
+        const qsizetype at = field.indexOf(c);
+        if (at > 0) return field.left(at);
+    }
+    return field;
+}
+
+// Which member of the field: "[1]" for a list, "fr:" for a map.
+QString memberOf(const QString& field, const QString& formField) {
+    const QString rest = field.mid(formField.size());
+    return rest.startsWith(QLatin1Char('.')) ? rest.mid(1) + QLatin1Char(':') : rest;
 }
 
 }  // namespace
@@ -27,7 +36,7 @@ void FieldErrors::add(const QList<ProblemField>& errors, const QStringList& form
             continue;
         }
         // For a member of a list, say which one, so the administrator knows which line to fix.
-        const QString message = field == e.field ? e.message : QStringLiteral("%1 %2").arg(e.field.mid(field.size()), e.message);
+        const QString message = field == e.field ? e.message : QStringLiteral("%1 %2").arg(memberOf(e.field, field), e.message);
         const QString before = byField_.value(field);
         byField_.insert(field, before.isEmpty() ? message : before + QLatin1Char('\n') + message);
     }

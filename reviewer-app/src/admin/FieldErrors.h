@@ -1,7 +1,7 @@
 #pragma once
 // The server's per-field validation errors (problem+json `errors`) keyed by field, so an
 // administration form can show each message beside its own field and the rest above the form.
-// A member of a list ("redirectUris[1]") goes beside the list's field ("redirectUris").
+// A member of a list ("redirectUris[1]") or of a map ("consentText.fr") goes beside its field.
 #include <QList>
 #include <QMap>
 #include <QString>

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -17,18 +18,38 @@ struct ServiceForm {
     Q_DECLARE_TR_FUNCTIONS(ServiceForm)
 
 public:
-    QString id;      // empty for a new service
+    QString id;       // empty for a new service
     QByteArray etag;  // of the service as read, for an edit
     QString name;
     QString description;
+    QString logoUrl;
     QString redirectUris;            // one per line
     QString postLogoutRedirectUris;  // one per line
+    QString backchannelLogoutUri;
+    // What a new service starts with: the server's own defaults for a web application that
+    // signs citizens in.
+    QString clientType = QStringLiteral("confidential");
+    QString tokenEndpointAuthMethod = QStringLiteral("client_secret_basic");
+    QString jwksUri;
+    QStringList grantTypes{QStringLiteral("authorization_code"), QStringLiteral("refresh_token")};
+    QStringList allowedScopes{QStringLiteral("openid")};
+    QStringList allowedClaims;
+    int minLoa = 0;
+    QString subjectType = QStringLiteral("pairwise");
+    QString sectorIdentifier;
+    QString idTokenAlg = QStringLiteral("ES256");
+    QMap<QString, QString> consentText;  // language -> text; an empty text leaves the language out
+    QString eventPushUrl;
 
     // The fields a form shows, as the server names them.
     static const QStringList& fields();
 
     static ServiceForm from(const ServiceRecord& service);
     bool isNew() const { return id.isEmpty(); }
+
+    // The method a client type goes with when the administrator has not chosen one that fits:
+    // a public client cannot keep a secret (none); a confidential one must authenticate.
+    static QString authMethodFor(const QString& clientType, const QString& current);
 
     // The lines of a multi-line URL field, trimmed, blank lines left out.
     static QStringList lines(const QString& text);

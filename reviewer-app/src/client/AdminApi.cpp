@@ -57,6 +57,10 @@ void AdminApi::disableService(const QString& id, QObject* context, Done<ServiceR
     call(ApiRequest::post(servicePath(id) + "/disable"), context, &readServiceRecord, std::move(done));
 }
 
+void AdminApi::serviceVocabulary(QObject* context, Done<ServiceVocabulary> done) {
+    call(ApiRequest::get(kServices + QStringLiteral("/vocabulary")), context, &readServiceVocabulary, std::move(done));
+}
+
 void AdminApi::rotateSecret(const QString& id, QObject* context, Done<ServiceWithSecret> done) {
     call(ApiRequest::post(servicePath(id) + "/secret"), context, &readServiceWithSecret, std::move(done));
 }

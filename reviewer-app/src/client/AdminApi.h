@@ -37,6 +37,8 @@ public:
                        Done<ServiceRecord> done);
     void disableService(const QString& id, QObject* context, Done<ServiceRecord> done);
     void rotateSecret(const QString& id, QObject* context, Done<ServiceWithSecret> done);
+    // The client types, grants, scopes, claims, ... a service may be given.
+    void serviceVocabulary(QObject* context, Done<ServiceVocabulary> done);
 
     // `kind` and `language` filter when not empty.
     void listTerms(const QString& kind, const QString& language, const QString& after, QObject* context,

@@ -40,8 +40,21 @@ ServiceRecord serviceFromJson(const QJsonObject& json) {
     s.description = json.value("description").toString();
     s.redirectUris = texts(json.value("redirectUris"));
     s.postLogoutRedirectUris = texts(json.value("postLogoutRedirectUris"));
+    s.logoUrl = json.value("logoUrl").toString();
+    s.backchannelLogoutUri = json.value("backchannelLogoutUri").toString();
     s.clientType = json.value("clientType").toString();
+    s.tokenEndpointAuthMethod = json.value("tokenEndpointAuthMethod").toString();
+    s.jwksUri = json.value("jwksUri").toString();
+    s.grantTypes = texts(json.value("grantTypes"));
+    s.allowedScopes = texts(json.value("allowedScopes"));
+    s.allowedClaims = texts(json.value("allowedClaims"));
     s.minLoa = json.value("minLoa").toInt();
+    s.subjectType = json.value("subjectType").toString();
+    s.sectorIdentifier = json.value("sectorIdentifier").toString();
+    s.idTokenAlg = json.value("idTokenAlg").toString();
+    const QJsonObject consent = json.value("consentText").toObject();
+    for (auto it = consent.begin(); it != consent.end(); ++it) s.consentText.insert(it.key(), it.value().toString());
+    s.eventPushUrl = json.value("eventPushUrl").toString();
     s.hasSecret = json.value("hasSecret").toBool();
     s.disabled = json.value("disabled").toBool();
     s.version = json.value("version").toInteger();
@@ -87,6 +100,22 @@ ApiResult<ServiceWithSecret> readServiceWithSecret(const ApiResponse& response) 
 
 ApiResult<ServicePage> readServicePage(const ApiResponse& response) {
     return readPage<ServiceRecord, ServicePage>(response, &serviceFromJson);
+}
+
+ApiResult<ServiceVocabulary> readServiceVocabulary(const ApiResponse& response) {
+    const QJsonObject json = response.json.object();
+    ServiceVocabulary v;
+    v.clientTypes = texts(json.value("clientTypes"));
+    v.tokenEndpointAuthMethods = texts(json.value("tokenEndpointAuthMethods"));
+    v.grantTypes = texts(json.value("grantTypes"));
+    v.scopes = texts(json.value("scopes"));
+    v.claims = texts(json.value("claims"));
+    v.subjectTypes = texts(json.value("subjectTypes"));
+    v.idTokenAlgs = texts(json.value("idTokenAlgs"));
+    v.consentLanguages = texts(json.value("consentLanguages"));
+    if (v.isEmpty())
+        return localProblem(kBadAnswerCode, Problem::tr("The server did not say which values a service may be given."), false);
+    return v;
 }
 
 ApiResult<TermsVersion> readTermsVersion(const ApiResponse& response) {

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -18,8 +19,20 @@ struct ServiceRecord {
     QString description;
     QStringList redirectUris;
     QStringList postLogoutRedirectUris;
+    QString logoUrl;
+    QString backchannelLogoutUri;
     QString clientType;
+    QString tokenEndpointAuthMethod;
+    QString jwksUri;
+    QStringList grantTypes;
+    QStringList allowedScopes;
+    QStringList allowedClaims;
     int minLoa = 0;
+    QString subjectType;
+    QString sectorIdentifier;
+    QString idTokenAlg;
+    QMap<QString, QString> consentText;  // language -> why the service asks
+    QString eventPushUrl;
     bool hasSecret = false;
     bool disabled = false;
     qint64 version = 0;
@@ -36,6 +49,21 @@ struct ServicePage {
 struct ServiceWithSecret {
     ServiceRecord service;
     QString clientSecret;
+};
+
+// The values a service may be given (GET /api/v1/admin/services/vocabulary), so the form
+// offers choices the server accepts rather than free text.
+struct ServiceVocabulary {
+    QStringList clientTypes;
+    QStringList tokenEndpointAuthMethods;
+    QStringList grantTypes;
+    QStringList scopes;
+    QStringList claims;
+    QStringList subjectTypes;
+    QStringList idTokenAlgs;
+    QStringList consentLanguages;
+
+    bool isEmpty() const { return clientTypes.isEmpty(); }
 };
 
 struct TermsVersion {
@@ -79,6 +107,7 @@ StaffAccount accountFromJson(const QJsonObject& json);
 ApiResult<ServiceRecord> readServiceRecord(const ApiResponse& response);
 ApiResult<ServiceWithSecret> readServiceWithSecret(const ApiResponse& response);
 ApiResult<ServicePage> readServicePage(const ApiResponse& response);
+ApiResult<ServiceVocabulary> readServiceVocabulary(const ApiResponse& response);
 ApiResult<TermsVersion> readTermsVersion(const ApiResponse& response);
 ApiResult<TermsVersionPage> readTermsVersionPage(const ApiResponse& response);
 ApiResult<StaffAccount> readStaffAccount(const ApiResponse& response);

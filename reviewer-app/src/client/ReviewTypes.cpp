@@ -55,7 +55,7 @@ QByteArray DecisionRequest::toJson() const {
 ApiResult<CasePage> readCasePage(const ApiResponse& response) {
     const QJsonObject json = response.json.object();
     if (!json["items"].isArray()) return badAnswer(response, "items");
-    return CasePage{json["items"].toArray(), json["next"].toString()};
+    return CasePage{json["items"].toArray(), json["next"].toString(), json["slaSeconds"].toInteger()};
 }
 
 ApiResult<CaseCounts> readCaseCounts(const ApiResponse& response) {

@@ -43,6 +43,7 @@ struct QueueQuery {
 struct CasePage {
     QJsonArray items;  // QueueItem objects: id, state, evidence, targetLoa, submittedAt, ageSeconds, ...
     QString next;      // the cursor of the next page; empty on the last page
+    qint64 slaSeconds = 0;  // the operator's service level, submission to decision; 0 if not said
 };
 
 using CaseCounts = QMap<QString, int>;  // state -> applications (every state, zero included)

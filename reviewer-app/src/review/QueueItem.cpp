@@ -38,6 +38,7 @@ Result<QueuePage> parseQueuePage(const QJsonObject& json) {
     const QJsonArray items = r.array("items");
     QueuePage page;
     page.next = r.textOrEmpty("next");
+    page.slaSeconds = json.value("slaSeconds").toInteger();
     if (!r.ok()) return malformedAnswer(what(), r.problem());
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QString path = QStringLiteral("items[%1]").arg(i);

@@ -29,6 +29,7 @@ struct QueueItem {
 struct QueuePage {
     QList<QueueItem> items;
     QString next;
+    qint64 slaSeconds = 0;  // the server's service level; 0 when it did not say
 };
 
 Result<QueueItem> parseQueueItem(const QJsonObject& json, const QString& path = {});

@@ -104,6 +104,8 @@ void QueueModel::reorderLike(const QHash<QString, int>& wanted) {
 }
 
 void QueueModel::setPage(const QueuePage& page) {
+    // The server's service level is the one agreed for every workstation.
+    if (page.slaSeconds > 0) sla_.targetSeconds = page.slaSeconds;
     const QList<QueueItem> items = distinct(page.items);
     QHash<QString, int> wanted;
     for (qsizetype i = 0; i < items.size(); ++i) wanted.insert(items.at(i).id, static_cast<int>(i));

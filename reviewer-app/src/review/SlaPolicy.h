@@ -1,8 +1,8 @@
 #pragma once
 // The service level for the queue: how long a case may wait from submission before a decision.
-// The server sends each case's age but no target, so the target is configured on the
-// workstation (the operator's agreed service level); a case is on time, due soon (past the
-// warning share of the target) or overdue. Decided cases have no service level.
+// The server sends its target (setting review.sla_hours) with each page of the queue; 48 hours
+// until then. A case is on time, due soon (past the warning share of the target) or overdue.
+// Decided cases have no service level.
 #include <QColor>
 #include <QString>
 

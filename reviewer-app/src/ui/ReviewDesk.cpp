@@ -37,7 +37,9 @@ QueueQuery queryOf(const QueueFilter& filter, const QString& after = {}) {
 }
 
 Result<QueuePage> pageOf(const CasePage& page) {
-    return parseQueuePage(QJsonObject{{"items", page.items}, {"next", page.next.isEmpty() ? QJsonValue() : QJsonValue(page.next)}});
+    return parseQueuePage(QJsonObject{{"items", page.items},
+                                      {"next", page.next.isEmpty() ? QJsonValue() : QJsonValue(page.next)},
+                                      {"slaSeconds", page.slaSeconds}});
 }
 
 DecisionRequest requestOf(const DecisionDraft& draft) {

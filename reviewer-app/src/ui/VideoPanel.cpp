@@ -11,7 +11,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QVideoSink>
-#include <QVideoWidget>
+
+#include "ui/VideoFrameView.h"
 
 #include <algorithm>
 #include <cmath>
@@ -52,11 +53,10 @@ VideoPanel::VideoPanel(QWidget* parent) : QWidget(parent) {
     message_->setAlignment(Qt::AlignCenter);
     message_->setWordWrap(true);
     message_->setAccessibleName(tr("Video status"));
-    video_ = new QVideoWidget(pages);
-    video_->setAccessibleName(tr("Selfie video picture"));
-    video_->setMinimumSize(160, 120);
+    view_ = new VideoFrameView(pages);
+    view_->setAccessibleName(tr("Selfie video picture"));
     pages->addWidget(message_);
-    pages->addWidget(video_);
+    pages->addWidget(view_);
     layout->addWidget(pages, 1);
 
     auto* bar = new QWidget(this);
@@ -65,8 +65,9 @@ VideoPanel::VideoPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(bar);
 
     player_ = new QMediaPlayer(this);
-    player_->setVideoOutput(video_);
-    connect(video_->videoSink(), &QVideoSink::videoFrameChanged, this, &VideoPanel::onFrame);
+    sink_ = new QVideoSink(this);
+    player_->setVideoSink(sink_);
+    connect(sink_, &QVideoSink::videoFrameChanged, this, &VideoPanel::onFrame);
     connect(player_, &QMediaPlayer::durationChanged, this, &VideoPanel::onDuration);
     connect(player_, &QMediaPlayer::positionChanged, this, &VideoPanel::onPosition);
     connect(player_, &QMediaPlayer::playbackStateChanged, this, &VideoPanel::updateControls);
@@ -159,7 +160,7 @@ void VideoPanel::setVideoData(const QByteArray& bytes, const QString& contentTyp
     const QString name = contentType == QLatin1String("video/mp4") ? QStringLiteral("selfie.mp4")
                                                                    : QStringLiteral("selfie.webm");
     player_->setSourceDevice(&buffer_, QUrl(name));
-    static_cast<QStackedWidget*>(video_->parentWidget())->setCurrentWidget(video_);
+    static_cast<QStackedWidget*>(view_->parentWidget())->setCurrentWidget(view_);
     updateControls();
 }
 
@@ -169,7 +170,8 @@ void VideoPanel::clear(const QString& message) {
     buffer_.close();
     buffer_.setData(QByteArray());
     bytes_.clear();
-    lastFrame_ = QVideoFrame();
+    lastFrame_ = QImage();
+    view_->clear();
     observedFrameMs_ = 0;
     captured_ = QImage();
     scrub_->setRange(0, 0);
@@ -195,8 +197,6 @@ qint64 VideoPanel::frameDurationMs() const {
     if (fps > 0.5 && fps < 1000) return std::max<qint64>(1, std::llround(1000.0 / fps));
     return observedFrameMs_ > 0 ? observedFrameMs_ : kFallbackFrameMs;
 }
-
-QImage VideoPanel::currentFrame() const { return lastFrame_.isValid() ? lastFrame_.toImage() : QImage(); }
 
 void VideoPanel::play() {
     if (hasVideo()) player_->play();
@@ -252,7 +252,8 @@ void VideoPanel::onFrame(const QVideoFrame& frame) {
     // Frames that carry their times give the frame length when the video's metadata does not.
     if (frame.endTime() > frame.startTime() && frame.startTime() >= 0)
         observedFrameMs_ = std::max<qint64>(1, (frame.endTime() - frame.startTime()) / 1000);
-    lastFrame_ = frame;
+    lastFrame_ = frame.toImage();
+    view_->setFrame(lastFrame_);
     emit frameShown(position());
 }
 

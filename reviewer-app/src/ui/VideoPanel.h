@@ -15,9 +15,11 @@ class QLabel;
 class QMediaPlayer;
 class QSlider;
 class QToolButton;
-class QVideoWidget;
+class QVideoSink;
 
 namespace tessera::reviewer {
+
+class VideoFrameView;
 
 class VideoPanel : public QWidget {
     Q_OBJECT
@@ -41,7 +43,9 @@ public:
     bool isPlaying() const;
     // One frame's time: from the video's frame rate, else the frames shown, else 25 fps.
     qint64 frameDurationMs() const;
-    QImage currentFrame() const;
+    QImage currentFrame() const { return lastFrame_; }
+    // The picture as the reviewer sees it.
+    const VideoFrameView* view() const { return view_; }
     QImage capturedFrame() const { return captured_; }
     QMediaPlayer* player() const { return player_; }
     static const QList<double>& speeds();
@@ -75,7 +79,8 @@ private:
     void updateControls();
 
     QMediaPlayer* player_ = nullptr;
-    QVideoWidget* video_ = nullptr;
+    QVideoSink* sink_ = nullptr;
+    VideoFrameView* view_ = nullptr;
     QLabel* message_ = nullptr;
     QToolButton* playButton_ = nullptr;
     QSlider* scrub_ = nullptr;
@@ -84,7 +89,7 @@ private:
     QList<QWidget*> controls_;
     QByteArray bytes_;
     QBuffer buffer_;
-    QVideoFrame lastFrame_;
+    QImage lastFrame_;
     qint64 observedFrameMs_ = 0;
     QImage captured_;
 };

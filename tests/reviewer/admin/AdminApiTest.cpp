@@ -48,7 +48,63 @@ TEST_CASE("a bad redirect URI comes back beside the redirect URI field and creat
     CHECK(at.allServices().size() == before);
 }
 
-TEST_CASE("rotating a secret gives a new one; the old one is gone", "[admin][server]") {
+TEST_CASE("every setting a form offers is stored as sent and read back the same", "[admin][server]") {
+    AdminAtServer at;
+    const auto vocabulary =
+        require(awaitAdmin<ServiceVocabulary>([&](auto done) { at.api.serviceVocabulary(nullptr, done); }));
+    CHECK(vocabulary.clientTypes.contains("public"));
+    CHECK(vocabulary.claims.contains("birthdate"));
+    CHECK(vocabulary.consentLanguages.contains("fr"));
+    CHECK_FALSE(vocabulary.scopes.contains("tessera:staff"));
+
+    ServiceForm form;
+    form.name = "Blue badge";
+    form.description = "Apply for a blue badge";
+    form.logoUrl = "https://badge.example/logo.png";
+    form.redirectUris = "https://badge.example/callback";
+    form.postLogoutRedirectUris = "https://badge.example/bye";
+    form.backchannelLogoutUri = "https://badge.example/backchannel";
+    form.grantTypes = {"authorization_code", "refresh_token", "client_credentials"};
+    form.allowedScopes = {"openid", "profile", "email", "offline_access"};
+    form.allowedClaims = {"name", "birthdate", "email"};
+    form.minLoa = 2;
+    form.subjectType = "public";
+    form.idTokenAlg = "RS256";
+    form.consentText = {{"en", "To check you can have a badge"}, {"gd", "Airson dearbhadh"}};
+    form.eventPushUrl = "https://badge.example/events";
+    const auto created = require(awaitAdmin<ServiceWithSecret>([&](auto done) { at.api.createService(form.toJson(), nullptr, done); }));
+    const auto read = require(awaitAdmin<ServiceRecord>([&](auto done) { at.api.readService(created.service.id, nullptr, done); }));
+
+    ServiceForm back = ServiceForm::from(read);
+    back.id.clear();
+    back.etag.clear();
+    CHECK(back.toJson() == form.toJson());
+    // Read again, nothing differs: an untouched form sends no change.
+    CHECK(ServiceForm::from(read).toJson(&read).isEmpty());
+
+    SECTION("a public client loses its secret; private_key_jwt without a JWKS URL is refused beside that field") {
+        ServiceForm edit = ServiceForm::from(read);
+        edit.clientType = "confidential";
+        edit.tokenEndpointAuthMethod = "private_key_jwt";
+        const auto refused = awaitAdmin<ServiceRecord>(
+            [&](auto done) { at.api.updateService(read.id, edit.toJson(&read), read.etag, nullptr, done); });
+        REQUIRE(refused);
+        REQUIRE_FALSE(refused->ok());
+        CHECK_FALSE(FieldErrors(refused->problem(), ServiceForm::fields()).forField("jwksUri").isEmpty());
+
+        edit = ServiceForm::from(read);
+        edit.clientType = "public";
+        edit.tokenEndpointAuthMethod = ServiceForm::authMethodFor("public", edit.tokenEndpointAuthMethod);
+        edit.grantTypes = {"authorization_code", "refresh_token"};
+        const auto changed = require(awaitAdmin<ServiceRecord>(
+            [&](auto done) { at.api.updateService(read.id, edit.toJson(&read), read.etag, nullptr, done); }));
+        CHECK(changed.clientType == "public");
+        CHECK(changed.tokenEndpointAuthMethod == "none");
+        CHECK_FALSE(changed.hasSecret);
+    }
+}
+
+TEST_CASE("rotating a secret gives a new one – the old one is gone", "[admin][server]") {
     AdminAtServer at;
     const ServiceWithSecret created = at.createService("Parking permits");
     const auto rotated =
@@ -58,7 +114,7 @@ TEST_CASE("rotating a secret gives a new one; the old one is gone", "[admin][ser
     CHECK(rotated.service.id == created.service.id);
 }
 
-TEST_CASE("an edit is based on the service as read; a stale one is refused and changes nothing", "[admin][server]") {
+TEST_CASE("an edit is based on the service as read – a stale one is refused and changes nothing", "[admin][server]") {
     AdminAtServer at;
     const ServiceWithSecret created = at.createService("Waste collection");
     const QByteArray firstEtag = created.service.etag;
@@ -138,7 +194,7 @@ TEST_CASE("a stale If-Match on a draft gives the reload problem and keeps the ot
     CHECK(read.etag == theirs.etag);
 }
 
-TEST_CASE("a draft can be deleted; it is gone afterwards", "[admin][server]") {
+TEST_CASE("a draft can be deleted – it is gone afterwards", "[admin][server]") {
     AdminAtServer at;
     const TermsVersion draft = at.createDraft("en", "Scratch");
     const auto deleted = awaitAdmin<AdminApi::Nothing>(

@@ -99,11 +99,11 @@ TEST_CASE("the accounts list names each account's staff roles", "[admin]") {
 TEST_CASE("the server's field errors go beside their fields, the rest above the form", "[admin]") {
     const Problem problem = validationProblem({{"redirectUris[1]", "https_required", "Must use https."},
                                                {"name", "required", "This field is required."},
-                                               {"grantTypes", "required", "Allow at least one grant type."}});
+                                               {"version", "read_only", "This field is set by the server."}});
     const FieldErrors errors(problem, ServiceForm::fields());
     CHECK(errors.forField("redirectUris") == "[1] Must use https.");
     CHECK(errors.forField("name") == "This field is required.");
-    CHECK(errors.general() == QStringList{"grantTypes: Allow at least one grant type."});
+    CHECK(errors.general() == QStringList{"version: This field is set by the server."});
 
     SECTION("a problem without field errors is one general message") {
         Problem conflict;
@@ -113,6 +113,15 @@ TEST_CASE("the server's field errors go beside their fields, the rest above the 
         CHECK(general.general() == QStringList{"The last administrator cannot lose the admin role."});
         CHECK(general.fields().isEmpty());
     }
+}
+
+TEST_CASE("an error in one language of the consent text goes beside the consent text, naming the language",
+          "[admin]") {
+    const Problem problem = validationProblem({{"consentText.fr", "required", "Say why the service asks."},
+                                               {"consentText.x1", "unknown_language", "Use a language code."}});
+    const FieldErrors errors(problem, ServiceForm::fields());
+    CHECK(errors.forField("consentText") == "fr: Say why the service asks.\nx1: Use a language code.");
+    CHECK(errors.general().isEmpty());
 }
 
 TEST_CASE("the service form checks what is obvious before sending", "[admin]") {
@@ -131,6 +140,44 @@ TEST_CASE("the service form checks what is obvious before sending", "[admin]") {
         form.redirectUris = "http://127.0.0.1:8080/cb";
         CHECK(form.check().isEmpty());
     }
+    SECTION("each optional URL must be absolute when given, and a grant type is needed") {
+        form.redirectUris.clear();
+        form.logoUrl = "logo.png";
+        form.jwksUri = "  ";  // blank is the same as not given
+        form.sectorIdentifier = "/sector.json";
+        form.eventPushUrl = "https://events.example/in";
+        form.grantTypes.clear();
+        QStringList fields;
+        for (const auto& e : form.check()) fields.append(e.field);
+        CHECK(fields == QStringList{"logoUrl", "sectorIdentifier", "grantTypes"});
+    }
+}
+
+TEST_CASE("a new service is sent whole, with the server's defaults for a web application", "[admin]") {
+    ServiceForm form;
+    form.name = "Library";
+    form.redirectUris = "https://library.example/cb";
+    form.consentText = {{"en", " To lend you books "}, {"fr", "   "}};
+    const QJsonObject json = form.toJson();
+    CHECK(json.value("clientType").toString() == "confidential");
+    CHECK(json.value("tokenEndpointAuthMethod").toString() == "client_secret_basic");
+    CHECK(json.value("grantTypes").toArray() == QJsonArray{"authorization_code", "refresh_token"});
+    CHECK(json.value("allowedScopes").toArray() == QJsonArray{"openid"});
+    CHECK(json.value("minLoa").toInt() == 0);
+    CHECK(json.value("subjectType").toString() == "pairwise");
+    CHECK(json.value("idTokenAlg").toString() == "ES256");
+    // A language left blank is left out rather than sent empty (which the server refuses).
+    CHECK(json.value("consentText").toObject() == QJsonObject{{"en", "To lend you books"}});
+    // Optional URLs not given are null: nothing to store.
+    CHECK(json.value("logoUrl").isNull());
+    CHECK(json.value("jwksUri").isNull());
+}
+
+TEST_CASE("the authentication method follows the client type when it no longer fits", "[admin]") {
+    CHECK(ServiceForm::authMethodFor("public", "client_secret_basic") == "none");
+    CHECK(ServiceForm::authMethodFor("confidential", "none") == "client_secret_basic");
+    // A confidential client keeps the method it was given.
+    CHECK(ServiceForm::authMethodFor("confidential", "private_key_jwt") == "private_key_jwt");
 }
 
 TEST_CASE("an edited service sends only what changed", "[admin]") {
@@ -145,9 +192,29 @@ TEST_CASE("an edited service sends only what changed", "[admin]") {
     CHECK(json.value("name").toString() == "Library loans");
     CHECK(json.value("redirectUris").toArray().size() == 3);
     CHECK_FALSE(json.contains("description"));
+
+    SECTION("choices in another order are no change; a cleared URL is sent as null") {
+        before.grantTypes = {"refresh_token", "authorization_code"};
+        before.allowedClaims = {"email", "name"};
+        before.jwksUri = "https://library.example/jwks";
+        before.consentText = {{"en", "Loans"}};
+        ServiceForm edit = ServiceForm::from(before);
+        edit.grantTypes = {"authorization_code", "refresh_token"};
+        edit.allowedClaims = {"name", "email"};
+        CHECK(edit.toJson(&before).isEmpty());
+
+        edit.jwksUri.clear();
+        edit.allowedClaims.append("birthdate");
+        edit.minLoa = 2;
+        edit.consentText["gd"] = "Iasadan";
+        const QJsonObject changes = edit.toJson(&before);
+        CHECK(changes.keys() == QStringList{"allowedClaims", "consentText", "jwksUri", "minLoa"});
+        CHECK(changes.value("jwksUri").isNull());
+        CHECK(changes.value("consentText").toObject() == QJsonObject{{"en", "Loans"}, {"gd", "Iasadan"}});
+    }
 }
 
-TEST_CASE("a terms draft needs a title and a text; an edit sends only the text", "[admin]") {
+TEST_CASE("a terms draft needs a title and a text – an edit sends only the text", "[admin]") {
     TermsDraftForm form;
     CHECK(form.check().size() == 2);
     form.title = "Terms";

@@ -75,8 +75,16 @@ struct AdminAtServer {
         return require(awaitAdmin<ServiceWithSecret>([&](auto done) { api.createService(serviceFields(name), nullptr, done); }));
     }
 
+    // Every page of the list.
     QList<ServiceRecord> allServices() {
-        return require(awaitAdmin<ServicePage>([&](auto done) { api.listServices({}, 100, nullptr, done); })).items;
+        QList<ServiceRecord> all;
+        QString after;
+        do {
+            const auto page = require(awaitAdmin<ServicePage>([&](auto done) { api.listServices(after, 100, nullptr, done); }));
+            all.append(page.items);
+            after = page.next;
+        } while (!after.isEmpty());
+        return all;
     }
 
     TermsVersion createDraft(const QString& language, const QString& title) {

@@ -165,6 +165,18 @@ TEST_CASE("the service level colour and words follow the configured target", "[r
     CHECK(level(2) == SlaLevel::OnTime);
 }
 
+TEST_CASE("the service level the server sends with its queue page is the one the colours follow",
+          "[review][queue][sla]") {
+    QueueModel model;
+    QJsonArray items{queueItemJson({.id = "day-old", .ageSeconds = 26 * 3600})};
+    model.setPage(page(QJsonObject{{"items", items}, {"next", QJsonValue()}, {"slaSeconds", 24 * 3600}}));
+    const auto level = [&] { return static_cast<SlaLevel>(model.data(model.index(0, 0), QueueModel::SlaLevelRole).toInt()); };
+    CHECK(level() == SlaLevel::Overdue);  // beyond the server's 24 hours (the workstation's own default is 48)
+    // A page that says nothing keeps the last level the server gave.
+    model.setPage(page(QJsonObject{{"items", items}, {"next", QJsonValue()}}));
+    CHECK(level() == SlaLevel::Overdue);
+}
+
 TEST_CASE("a refresh keeps the reviewer's selected case selected, wherever it moves", "[review][queue][refresh]") {
     QueueModel model;
     model.setPage(pageOf({{.id = "c1"}, {.id = "c2"}, {.id = "c3"}, {.id = "c4"}}));

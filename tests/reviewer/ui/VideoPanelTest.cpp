@@ -10,6 +10,7 @@
 #include "WidgetChecks.h"
 #include "support/EventLoopWait.h"
 #include "support/QStringPrinting.h"
+#include "ui/VideoFrameView.h"
 #include "ui/VideoPanel.h"
 
 using namespace tessera::reviewer;
@@ -90,6 +91,36 @@ TEST_CASE("a real WebM from memory plays: its duration, frames and the scrub sli
     CHECK(waitFor([&] { return p.panel.isPlaying() && p.panel.position() > 1200; }, 5000));
     p.panel.togglePlay();
     CHECK(waitFor([&] { return !p.panel.isPlaying(); }, 2000));
+}
+
+TEST_CASE("the picture on screen is the frame being played, scaled to fit with its proportions", "[ui][video][webm]") {
+    Panel p;
+    if (!p.load()) return;
+    const VideoFrameView* view = p.panel.view();
+    REQUIRE(view->isVisible());
+    const QRect drawn = view->frameRect();
+    // 160x120: as large as the area allows one way, 4:3, centred.
+    CHECK((drawn.height() == view->height() || drawn.width() == view->width()));
+    CHECK(double(drawn.width()) / drawn.height() == Approx(4.0 / 3.0).margin(0.02));
+    CHECK(drawn.center().x() == Approx(view->width() / 2).margin(1));
+    CHECK(drawn.center().y() == Approx(view->height() / 2).margin(1));
+
+    // What grab() sees (as a screenshot does) is the frame, not an empty native window.
+    const QImage shown = const_cast<VideoFrameView*>(view)->grab().toImage();
+    const QImage frame = p.panel.currentFrame();
+    const auto near = [](QColor a, QColor b) {
+        return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue()) < 60;
+    };
+    int agreeing = 0;
+    for (int i = 1; i <= 5; ++i) {
+        const QPoint inFrame(frame.width() * i / 6, frame.height() / 2);
+        const QPoint onScreen(drawn.left() + drawn.width() * i / 6, drawn.top() + drawn.height() / 2);
+        if (near(frame.pixelColor(inFrame), shown.pixelColor(onScreen * shown.devicePixelRatio()))) ++agreeing;
+    }
+    CHECK(agreeing >= 4);
+    // Closing drops the picture too.
+    p.panel.clear();
+    CHECK(view->frame().isNull());
 }
 
 TEST_CASE("frame steps pause and move one frame, by button and key", "[ui][video][webm][step]") {

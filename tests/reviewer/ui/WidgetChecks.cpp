@@ -3,6 +3,7 @@
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSlider>
+#include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QMenuBar>
 #include <QDir>
@@ -20,7 +21,7 @@ bool insideQtPart(const QWidget* w, const QWidget* root) {
     for (const QWidget* p = w->parentWidget(); p && p != root; p = p->parentWidget())
         if (qobject_cast<const QComboBox*>(p) || qobject_cast<const QTabBar*>(p) ||
             qobject_cast<const QAbstractItemView*>(p) || qobject_cast<const QScrollBar*>(p) ||
-            qobject_cast<const QMenuBar*>(p))
+            qobject_cast<const QMenuBar*>(p) || qobject_cast<const QAbstractSpinBox*>(p))
             return true;
     return false;
 }
@@ -29,7 +30,8 @@ bool isControl(const QWidget* w) {
     if (qobject_cast<const QScrollBar*>(w)) return false;
     return qobject_cast<const QAbstractButton*>(w) || qobject_cast<const QComboBox*>(w) ||
            qobject_cast<const QAbstractItemView*>(w) || qobject_cast<const QAbstractSlider*>(w) ||
-           qobject_cast<const QLineEdit*>(w) || qobject_cast<const QPlainTextEdit*>(w);
+           qobject_cast<const QLineEdit*>(w) || qobject_cast<const QPlainTextEdit*>(w) ||
+           qobject_cast<const QAbstractSpinBox*>(w);
 }
 
 }  // namespace

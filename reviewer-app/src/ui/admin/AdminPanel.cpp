@@ -26,10 +26,20 @@ void AdminPanel::refresh() {
 }
 
 void AdminPanel::loadServices() {
-    // The admin list is short; one page of the largest size the server allows holds it.
-    api_.listServices({}, 100, this, [this](const ApiResult<ServicePage>& page) {
+    api_.serviceVocabulary(this, [this](const ApiResult<ServiceVocabulary>& vocabulary) {
+        if (!vocabulary) return services_->showProblem(vocabulary.problem());
+        services_->setVocabulary(vocabulary.value());
+    });
+    loadServicesAfter({}, {});
+}
+
+void AdminPanel::loadServicesAfter(const QString& after, QList<ServiceRecord> sofar) {
+    constexpr int kPageSize = 100;
+    api_.listServices(after, kPageSize, this, [this, sofar](const ApiResult<ServicePage>& page) mutable {
         if (!page) return services_->showProblem(page.problem());
-        services_->setServices(page->items);
+        sofar.append(page->items);
+        if (!page->next.isEmpty() && !page->items.isEmpty()) return loadServicesAfter(page->next, std::move(sofar));
+        services_->setServices(sofar);
     });
 }
 

@@ -2,6 +2,7 @@
 // The administration pages of the workstation (services, terms versions, roles), shown only to
 // an account with the admin role. The one place where the pages' requests become AdminApi calls
 // and the answers go back to the pages; the pages themselves never touch the network.
+#include <QList>
 #include <QTabWidget>
 
 #include "client/AdminApi.h"
@@ -31,6 +32,9 @@ private:
     void connectTerms();
     void connectRoles();
     void loadServices();
+    // One page of services after `after`, added to `sofar`; the next page is asked for until
+    // the last, so the table holds every service however many there are.
+    void loadServicesAfter(const QString& after, QList<ServiceRecord> sofar);
     void loadTerms();
 
     AdminApi api_;

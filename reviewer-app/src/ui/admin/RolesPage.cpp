@@ -23,7 +23,7 @@ RolesPage::RolesPage(QWidget* parent)
       message_(new QLabel(this)) {
     setAccessibleName(tr("Roles"));
     query_->setAccessibleName(tr("Email or name"));
-    query_->setPlaceholderText(tr("Email or name"));
+    query_->setPlaceholderText(tr("Email or name; leave empty to list every member of staff"));
     roleFilter_->setAccessibleName(tr("Only accounts with the role"));
     roleFilter_->addItem(tr("Any role"), QString());
     for (const auto& r : AccountsModel::staffRoles()) {
@@ -92,15 +92,13 @@ void RolesPage::setQuery(const QString& query) { query_->setText(query); }
 
 void RolesPage::search() {
     const QString query = query_->text().trimmed();
-    const QString role = roleFilter_->currentData().toString();
-    if (query.isEmpty() && role.isEmpty()) return say(tr("Type part of an email address or a name, or choose a role."), true);
+    QString role = roleFilter_->currentData().toString();
+    // Nothing typed and no role chosen: the whole staff, whatever their roles (never every citizen).
+    if (query.isEmpty() && role.isEmpty()) role = QStringLiteral("any");
     emit searchRequested(query, role);
 }
 
-void RolesPage::refresh() {
-    // Nothing was searched yet: nothing to load again (the server lists no one without a query).
-    if (!query_->text().trimmed().isEmpty() || !roleFilter_->currentData().toString().isEmpty()) search();
-}
+void RolesPage::refresh() { search(); }
 
 void RolesPage::selectRow(int row) { table_->selectRow(row); }
 

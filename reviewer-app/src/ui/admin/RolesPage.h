@@ -1,6 +1,7 @@
 #pragma once
-// Staff roles: find accounts (by email or name, or by a role they hold), grant or revoke
-// reviewer, senior reviewer or administrator after a confirmation, and the server's refusals
+// Staff roles: opens on the whole staff; find accounts (by email or name, or by a role they
+// hold), grant or revoke reviewer, senior reviewer or administrator after a confirmation, and
+// the server's refusals
 // (the last administrator, one's own admin role) shown plainly. AdminPanel makes the calls.
 #include <QWidget>
 
@@ -32,8 +33,9 @@ public:
     QString message() const;
 
     void setQuery(const QString& query);
+    // The accounts matching the query (and role); with neither, every member of staff.
     void search();
-    // The last search again, if there was one.
+    // The search as the fields now stand: on opening, the whole staff.
     void refresh();
     void selectRow(int row);
     void setRole(const QString& role);

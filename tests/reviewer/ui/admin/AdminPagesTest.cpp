@@ -7,11 +7,17 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QCheckBox>
+#include <QLabel>
+#include <QComboBox>
+#include <QScrollArea>
+#include <QSpinBox>
 
 #include "admin/AdminTestSupport.h"
 #include "support/QStringPrinting.h"
 #include "ui/WidgetChecks.h"
 #include "ui/admin/AdminPanel.h"
+#include "ui/admin/ChoiceList.h"
 #include "ui/admin/RolesPage.h"
 #include "ui/admin/SecretDialog.h"
 #include "ui/admin/ServicesPage.h"
@@ -21,6 +27,16 @@ using namespace tessera::reviewer;
 using namespace tessera::reviewer::test;
 
 namespace {
+
+// The one widget of type W under `root` that a screen reader announces as `name`.
+template <class W>
+W* named(QWidget* root, const QString& name) {
+    W* found = nullptr;
+    for (W* w : root->findChildren<W*>())
+        if (w->accessibleName() == name) found = w;
+    REQUIRE(found);
+    return found;
+}
 
 // The questions a page asked, answered with `yes`.
 struct Answers {
@@ -46,6 +62,8 @@ struct PanelAtServer : AdminAtServer {
         panel.show();
         panel.refresh();
         waitFor([this] { return panel.servicesPage()->model().rowCount() > 0; });
+        // The choices the form offers come from the server too.
+        waitFor([this] { return named<ChoiceList>(panel.servicesPage(), "Claims")->choices().size() > 1; });
     }
 
     ServicesPage& services() { return *panel.servicesPage(); }
@@ -140,7 +158,7 @@ TEST_CASE("a new service's secret is shown once, can be copied, and is gone when
     }
 }
 
-TEST_CASE("disabling a service asks with its name; No changes nothing, Yes shows it disabled", "[admin-ui][server]") {
+TEST_CASE("disabling a service asks with its name – No changes nothing, Yes shows it disabled", "[admin-ui][server]") {
     PanelAtServer at;
     const ServiceWithSecret created = at.createService("Old portal");
     at.panel.refresh();
@@ -211,7 +229,7 @@ TEST_CASE("a draft someone else changed meanwhile: the page says so and offers t
     CHECK_FALSE(at.terms().reloadOffered());
 }
 
-TEST_CASE("roles: a grant shows on the account; revoking the last administrator is refused plainly",
+TEST_CASE("roles: a grant shows on the account – revoking the last administrator is refused plainly",
           "[admin-ui][server]") {
     PanelAtServer at;
     at.roles().setQuery("reviewer@demo.tessera.localhost");
@@ -242,4 +260,78 @@ TEST_CASE("roles: a grant shows on the account; revoking the last administrator 
     INFO(at.roles().message().toStdString());
     CHECK_FALSE(at.roles().message().contains("now has"));
     CHECK(at.roles().model().accountAt(admin)->roles.contains("admin"));
+}
+
+TEST_CASE("every setting is changed through the form: a claim ticked, the level raised, a consent text in French",
+          "[admin-ui][server]") {
+    PanelAtServer at;
+    const ServiceWithSecret created = at.createService("Bus passes");
+    at.services().setServices(at.allServices());
+    at.services().select(at.services().model().rowOf(created.service.id));
+
+    named<QCheckBox>(&at.services(), "Claims: birthdate")->setChecked(true);
+    named<QCheckBox>(&at.services(), "Scopes: profile")->setChecked(true);
+    named<QSpinBox>(&at.services(), "Lowest level of assurance")->setValue(2);
+    named<QLineEdit>(&at.services(), "Why the service asks, in fr")->setText("Pour vérifier votre âge");
+    at.services().save();
+
+    ServiceRecord stored;
+    REQUIRE(waitFor([&] {
+        for (const auto& s : at.allServices())
+            if (s.id == created.service.id) stored = s;
+        return stored.minLoa == 2;
+    }));
+    CHECK(stored.allowedClaims.contains("birthdate"));
+    CHECK(stored.allowedScopes == QStringList{"openid", "profile"});
+    CHECK(stored.consentText.value("fr") == "Pour vérifier votre âge");
+    CHECK(stored.name == "Bus passes");  // untouched fields stay as they were
+    CHECK(at.services().errorBeside("allowedClaims").isEmpty());
+}
+
+TEST_CASE("choosing a public client sets its authentication to none – a refusal far down the form is shown in sight",
+          "[admin-ui][server]") {
+    PanelAtServer at;
+    typeService(at.services(), "Key-signed service", "https://keys.example/cb");
+    auto* type = named<QComboBox>(&at.services(), "Client type");
+    auto* method = named<QComboBox>(&at.services(), "Token endpoint authentication");
+    type->setCurrentText("public");
+    CHECK(method->currentText() == "none");
+    type->setCurrentText("confidential");
+    CHECK(method->currentText() == "client_secret_basic");
+
+    // private_key_jwt needs the service's key set: the server says so beside that field.
+    method->setCurrentText("private_key_jwt");
+    const int before = at.services().model().rowCount();
+    at.services().save();
+    REQUIRE(waitFor([&] { return !at.services().errorBeside("jwksUri").isEmpty(); }));
+    CHECK(at.services().model().rowCount() == before);
+    // The message is scrolled into the visible part of the settings.
+    auto* scroll = named<QScrollArea>(&at.services(), "Service settings");
+    QLabel* error = named<QLabel>(&at.services(), "Problem with Public keys (JWKS)");
+    const QPoint inViewport = error->mapTo(scroll->viewport(), QPoint(0, 0));
+    CHECK(scroll->viewport()->rect().contains(inViewport));
+}
+
+TEST_CASE("the services table holds every service, beyond one page of the list", "[admin-ui][server]") {
+    AdminAtServer seed;
+    for (int i = 0; i < 101; ++i) seed.createService(QStringLiteral("Service %1").arg(i, 3, 10, QLatin1Char('0')));
+    const auto all = seed.allServices();
+    REQUIRE(all.size() > 101);
+
+    AdminPanel panel{seed.client};
+    panel.refresh();
+    REQUIRE(waitFor([&] { return panel.servicesPage()->model().rowCount() == all.size(); }));
+}
+
+TEST_CASE("the roles page opens on the whole staff, and no citizen", "[admin-ui][server]") {
+    PanelAtServer at;
+    QStringList emails;
+    REQUIRE(waitFor([&] {
+        emails.clear();
+        for (int r = 0; r < at.roles().model().rowCount(); ++r) emails.append(at.roles().model().accountAt(r)->email);
+        return emails.contains("admin@demo.tessera.localhost");
+    }));
+    CHECK(emails.contains("reviewer@demo.tessera.localhost"));
+    CHECK_FALSE(emails.contains("citizen@demo.tessera.localhost"));
+    for (int r = 0; r < at.roles().model().rowCount(); ++r) CHECK_FALSE(at.roles().model().accountAt(r)->roles.isEmpty());
 }
