@@ -33,7 +33,7 @@ struct Viewer {
     }
     // Where the photo is on screen (viewport pixels).
     QRect onScreen() const { return viewer.view()->mapFromScene(QRectF(0, 0, kW, kH)).boundingRect(); }
-    QImage screen() const { return viewer.view()->viewport()->grab().toImage(); }
+    QImage screen() const { return logicalGrab(viewer.view()->viewport()); }
     // The colour the reviewer sees a few pixels inside the displayed photo's top-left corner.
     QColor topLeftSeen() const { return screen().pixelColor(onScreen().topLeft() + QPoint(8, 8)); }
     QPoint screenPointOf(QPointF scenePoint) const { return viewer.view()->mapFromScene(scenePoint); }
@@ -141,7 +141,7 @@ TEST_CASE("the magnifier follows the pointer and shows that part enlarged", "[ui
     QApplication::sendEvent(v.viewer.view()->viewport(), &move);
     CHECK((lens->geometry().center() - over).manhattanLength() <= 2);
     CHECK(lens->scenePoint().x() == Approx(kW * 0.75).margin(2));
-    const QImage seen = lens->grab().toImage();
+    const QImage seen = logicalGrab(lens);
     CHECK(near(seen.pixelColor(seen.rect().center()), kTopRight));
 
     // Enlarged: near the quarters' corner, the lens spans more of the border than the view does.
@@ -149,7 +149,7 @@ TEST_CASE("the magnifier follows the pointer and shows that part enlarged", "[ui
     QMouseEvent toCorner(QEvent::MouseMove, QPointF(corner), v.viewer.view()->viewport()->mapToGlobal(QPointF(corner)),
                          Qt::NoButton, Qt::NoButton, Qt::NoModifier);
     QApplication::sendEvent(v.viewer.view()->viewport(), &toCorner);
-    const QImage close = lens->grab().toImage();
+    const QImage close = logicalGrab(lens);
     const QPoint c = close.rect().center();
     // 8 photo pixels from the corner is 8 × zoom × 3 lens pixels: the other quarters show inside the lens.
     const int offset = static_cast<int>(8 * v.viewer.zoom() * MagnifierLens::kFactor) + 6;

@@ -155,5 +155,5 @@ TEST_CASE("the queue fits the smallest screen, names its controls, and is photog
     CHECK(unnamedControls(&q.view).isEmpty());
     processEventsFor(50);
     const QString path = saveScreenshot(&q.view, QStringLiteral("queue"));
-    CHECK(QImage(path).size() == kSmallScreen);
+    CHECK(QImage(path).size() == kSmallScreen * q.view.devicePixelRatio());  // 2x on a high-DPI screen
 }

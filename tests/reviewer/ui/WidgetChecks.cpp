@@ -36,6 +36,12 @@ bool isControl(const QWidget* w) {
 
 }  // namespace
 
+QImage logicalGrab(QWidget* widget) {
+    const QImage drawn = widget->grab().toImage();
+    if (drawn.size() == widget->size()) return drawn;
+    return drawn.scaled(widget->size(), Qt::IgnoreAspectRatio, Qt::FastTransformation);
+}
+
 QStringList unnamedControls(QWidget* root) {
     QStringList out;
     for (QWidget* w : root->findChildren<QWidget*>()) {
