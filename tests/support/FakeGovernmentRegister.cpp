@@ -32,6 +32,10 @@ struct FakeGovernmentRegister::State {
     int requests = 0;
     std::string lastKey;
     bool closing = false;
+    // Handlers still running: the fake waits for them before it goes, as they read `rows`,
+    // which is the caller's and ends with the fake.
+    int active = 0;
+    std::condition_variable idle;
 };
 
 namespace {
@@ -67,8 +71,24 @@ public:
         int status = 200;
         std::string body;
         std::chrono::milliseconds delay{0};
+        bool closing = false;
+        // Counted as running from here until it returns, whatever happens on the way.
+        struct Running {
+            explicit Running(FakeGovernmentRegister::State& s) : state(s) {}
+            Running(const Running&) = delete;
+            Running& operator=(const Running&) = delete;
+            FakeGovernmentRegister::State& state;
+            ~Running() {
+                std::lock_guard<std::mutex> lock(state.mutex);
+                --state.active;
+                state.idle.notify_all();
+            }
+        };
+        std::optional<Running> running;
         {
             std::unique_lock<std::mutex> lock(state_->mutex);
+            ++state_->active;
+            running.emplace(*state_);
             ++state_->requests;
             state_->lastKey = key;
             delay = state_->delay;
@@ -81,8 +101,13 @@ public:
                 body = state_->fixed->second;
             }
             if (delay.count() > 0) state_->wake.wait_for(lock, delay, [&] { return state_->closing; });
+            closing = state_->closing;
         }
-        if (status == 200 && body.empty()) {
+        if (closing) {
+            // The fake is going: the rows may be gone too.
+            status = 503;
+            body = "{}";
+        } else if (status == 200 && body.empty()) {
             if (request.getMethod() != "GET" || !uri.getPath().ends_with("/records")) {
                 status = 404;
                 body = R"({"error":"not_found"})";
@@ -98,7 +123,11 @@ public:
         response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
         response.setContentType("application/json");
         response.setContentLength(static_cast<std::streamsize>(body.size()));
-        response.send() << body;
+        try {
+            response.send() << body;
+        } catch (...) {
+            // The connection was aborted (the fake is stopping): nothing to answer.
+        }
     }
 
 private:
@@ -156,6 +185,8 @@ FakeGovernmentRegister::~FakeGovernmentRegister() {
     }
     state_->wake.notify_all();
     server_->stopAll(true);
+    std::unique_lock<std::mutex> lock(state_->mutex);
+    state_->idle.wait_for(lock, std::chrono::seconds(10), [this] { return state_->active == 0; });
 }
 
 std::string FakeGovernmentRegister::baseUrl() const {

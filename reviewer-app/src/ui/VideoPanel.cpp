@@ -71,6 +71,18 @@ VideoPanel::VideoPanel(QWidget* parent) : QWidget(parent) {
     connect(player_, &QMediaPlayer::durationChanged, this, &VideoPanel::onDuration);
     connect(player_, &QMediaPlayer::positionChanged, this, &VideoPanel::onPosition);
     connect(player_, &QMediaPlayer::playbackStateChanged, this, &VideoPanel::updateControls);
+    // Play pressed while the video was still loading: it starts once loaded (the player
+    // may drop a play() that comes before).
+    connect(player_, &QMediaPlayer::mediaStatusChanged, this, [this](QMediaPlayer::MediaStatus status) {
+        if (!playWhenLoaded_) return;
+        if (status == QMediaPlayer::LoadedMedia || status == QMediaPlayer::BufferedMedia) {
+            playWhenLoaded_ = false;
+            player_->play();
+        } else if (status == QMediaPlayer::InvalidMedia || status == QMediaPlayer::NoMedia) {
+            playWhenLoaded_ = false;
+        }
+        updateControls();
+    });
     connect(player_, &QMediaPlayer::errorOccurred, this, [this](QMediaPlayer::Error, const QString& text) {
         const QString message = tr("The video cannot be played here (%1).").arg(text);
         showMessage(message);
@@ -165,6 +177,7 @@ void VideoPanel::setVideoData(const QByteArray& bytes, const QString& contentTyp
 }
 
 void VideoPanel::clear(const QString& message) {
+    playWhenLoaded_ = false;
     player_->stop();
     player_->setSourceDevice(nullptr);
     buffer_.close();
@@ -199,12 +212,21 @@ qint64 VideoPanel::frameDurationMs() const {
 }
 
 void VideoPanel::play() {
-    if (hasVideo()) player_->play();
+    if (!hasVideo()) return;
+    if (player_->mediaStatus() == QMediaPlayer::LoadingMedia) {
+        playWhenLoaded_ = true;
+        return updateControls();
+    }
+    player_->play();
 }
 
-void VideoPanel::pause() { player_->pause(); }
+void VideoPanel::pause() {
+    playWhenLoaded_ = false;
+    player_->pause();
+    updateControls();
+}
 
-void VideoPanel::togglePlay() { isPlaying() ? pause() : play(); }
+void VideoPanel::togglePlay() { isPlaying() || playWhenLoaded_ ? pause() : play(); }
 
 void VideoPanel::seek(qint64 ms) {
     if (!hasVideo()) return;
@@ -275,7 +297,7 @@ void VideoPanel::onPosition(qint64 ms) {
 
 void VideoPanel::updateControls() {
     for (QWidget* w : controls_) w->setEnabled(hasVideo());
-    playButton_->setText(isPlaying() ? tr("Pause") : tr("Play"));
+    playButton_->setText(isPlaying() || playWhenLoaded_ ? tr("Pause") : tr("Play"));
     if (!hasVideo()) time_->clear();
 }
 

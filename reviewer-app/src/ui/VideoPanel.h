@@ -91,6 +91,7 @@ private:
     QBuffer buffer_;
     QImage lastFrame_;
     qint64 observedFrameMs_ = 0;
+    bool playWhenLoaded_ = false;
     QImage captured_;
 };
 

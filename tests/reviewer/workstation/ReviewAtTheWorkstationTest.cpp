@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include <QFile>
+#include <QMediaPlayer>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTabWidget>
@@ -108,7 +109,11 @@ TEST_CASE("A reviewer signs in, claims the next case, sees both photos, plays th
     qint64 furthest = 0;
     QObject::connect(player, &VideoPanel::frameShown, player, [&furthest](qint64 ms) { furthest = std::max(furthest, ms); });
     player->play();
-    REQUIRE(waitFor([&furthest] { return furthest > 0; }, 30'000));
+    const bool moved = waitFor([&furthest] { return furthest > 0; }, 30'000);
+    INFO("media status " << int(player->player()->mediaStatus()) << ", playback state "
+                         << int(player->player()->playbackState()) << ", error \""
+                         << player->player()->errorString().toStdString() << "\"");
+    REQUIRE(moved);
     player->pause();
     CHECK_FALSE(player->currentFrame().isNull());
     saveScreenshot(w.window.get(), "workstation-case");

@@ -64,6 +64,8 @@ struct PanelAtServer : AdminAtServer {
         waitFor([this] { return panel.servicesPage()->model().rowCount() > 0; });
         // The choices the form offers come from the server too.
         waitFor([this] { return named<ChoiceList>(panel.servicesPage(), "Claims")->choices().size() > 1; });
+        // The roles page opens on the whole staff: its answer is in before a test acts on it.
+        waitFor([this] { return panel.rolesPage()->model().rowCount() > 0; });
     }
 
     ServicesPage& services() { return *panel.servicesPage(); }
